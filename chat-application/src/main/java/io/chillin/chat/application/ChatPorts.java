@@ -1,0 +1,50 @@
+package io.chillin.chat.application;
+
+import io.chillin.chat.application.local.LocalMessageStore;
+import io.chillin.chat.application.local.LocalPresence;
+import io.chillin.chat.application.local.LocalRateLimiter;
+import io.chillin.chat.application.local.LocalRoomBus;
+import io.chillin.chat.application.local.LocalRoomStore;
+import io.chillin.chat.application.local.LocalSessionStore;
+import io.chillin.chat.application.local.LocalUserStore;
+import io.chillin.chat.application.port.out.MessageStore;
+import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.Presence;
+import io.chillin.chat.application.port.out.RateLimiter;
+import io.chillin.chat.application.port.out.RoomBus;
+import io.chillin.chat.application.port.out.RoomStore;
+import io.chillin.chat.application.port.out.SessionStore;
+import io.chillin.chat.application.port.out.UserStore;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Every outbound port the core needs, chosen by whoever wires it. */
+public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages, SessionStore sessions,
+                        Presence presence, RoomBus bus, RateLimiter messageRate, RateLimiter authRate,
+                        PasswordHasher hasher) {
+
+    public ChatPorts {
+        Objects.requireNonNull(users);
+        Objects.requireNonNull(rooms);
+        Objects.requireNonNull(messages);
+        Objects.requireNonNull(sessions);
+        Objects.requireNonNull(presence);
+        Objects.requireNonNull(bus);
+        Objects.requireNonNull(messageRate);
+        Objects.requireNonNull(authRate);
+        Objects.requireNonNull(hasher);
+    }
+
+    /** Everything in this process's memory: for embedding, tests, and a throwaway chat. */
+    public static ChatPorts inMemory(PasswordHasher hasher, ChatSettings settings, Clock clock) {
+        LocalRoomStore rooms = new LocalRoomStore();
+        return new ChatPorts(new LocalUserStore(), rooms, new LocalMessageStore(rooms), new LocalSessionStore(),
+                new LocalPresence(), new LocalRoomBus(),
+                new LocalRateLimiter(settings.messageLimit(), settings.messageWindow(), clock),
+                new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher);
+    }
+
+    public ChatPorts withStores(UserStore users, RoomStore rooms, MessageStore messages) {
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+    }
+}

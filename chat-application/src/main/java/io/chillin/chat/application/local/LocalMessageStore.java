@@ -1,0 +1,80 @@
+package io.chillin.chat.application.local;
+
+import io.chillin.chat.application.port.out.MessageStore;
+import io.chillin.chat.application.port.out.NewMessage;
+import io.chillin.chat.application.port.out.RoomStore;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.message.TempId;
+import io.chillin.chat.domain.room.RoomName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Messages in memory: one list per room, where a message's index is its seq minus one. */
+public final class LocalMessageStore implements MessageStore {
+
+    private final RoomStore rooms;
+    private final Map<String, List<ChatMessage>> byRoom = new HashMap<>();
+    private final Map<String, ChatMessage> byTempId = new HashMap<>();
+    private long nextId = 1;
+
+    public LocalMessageStore(RoomStore rooms) {
+        this.rooms = rooms;
+    }
+
+    @Override
+    public synchronized Appended append(NewMessage m) {
+        String idempotencyKey = idempotencyKey(m.room(), m.authorKey(), m.tempId());
+        ChatMessage existing = byTempId.get(idempotencyKey);
+        if (existing != null) {
+            return new Appended(existing, false);
+        }
+        if (rooms.find(m.room()).isEmpty()) {
+            throw new ChatException.NotFound("no room named '" + m.room() + "'");
+        }
+        List<ChatMessage> list = byRoom.computeIfAbsent(m.room().key(), k -> new ArrayList<>());
+        ChatMessage stored = new ChatMessage(nextId++, m.room(), list.size() + 1, m.author(), m.authorKey(), m.text(),
+                m.timestamp(), m.tempId());
+        list.add(stored);
+        byTempId.put(idempotencyKey, stored);
+        return new Appended(stored, true);
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId) {
+        return Optional.ofNullable(byTempId.get(idempotencyKey(room, authorKey, tempId)));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> latest(RoomName room, int limit) {
+        return before(room, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public synchronized List<ChatMessage> before(RoomName room, long beforeSeq, int limit) {
+        List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
+        int end = (int) Math.min(list.size(), Math.max(0, beforeSeq - 1));
+        int start = Math.max(0, end - limit);
+        return List.copyOf(list.subList(start, end));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> after(RoomName room, long afterSeq, int limit) {
+        List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
+        int start = (int) Math.min(list.size(), Math.max(0, afterSeq));
+        int end = (int) Math.min(list.size(), (long) start + limit);
+        return List.copyOf(list.subList(start, end));
+    }
+
+    @Override
+    public synchronized long lastSeq(RoomName room) {
+        return byRoom.getOrDefault(room.key(), List.of()).size();
+    }
+
+    private static String idempotencyKey(RoomName room, String authorKey, TempId tempId) {
+        return room.key() + '\u0000' + authorKey + '\u0000' + tempId.value();
+    }
+}

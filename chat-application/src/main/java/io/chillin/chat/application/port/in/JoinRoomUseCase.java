@@ -1,0 +1,12 @@
+package io.chillin.chat.application.port.in;
+
+
+/** Puts a connection in a room (creating a public room that does not exist yet) and starts delivery to it.
+ * Every persisted message after the returned history reaches the connection exactly once, in seq order.
+ * @throws io.chillin.chat.domain.ChatException.Invalid for a bad room, name or sinceSeq
+ * @throws io.chillin.chat.domain.ChatException.Forbidden for a missing or wrong private-room password
+ * @throws io.chillin.chat.domain.ChatException.NameTaken when another identity uses the name in the room or the name is a registered user's
+  */
+public interface JoinRoomUseCase {
+    JoinResult join(Connection connection, JoinRoomCommand command);
+}

@@ -1,0 +1,39 @@
+package io.chillin.chat.application.port.in;
+
+import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Username;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the core pushes to a connection, unasked. One instance is delivered to every recipient in the
+ * room, so an edge may encode it once and reuse the frame.
+ */
+public sealed interface ServerEvent {
+
+    RoomName room();
+
+    /** A persisted message, delivered to every member exactly once, in seq order. */
+    record MessagePosted(ChatMessage message) implements ServerEvent {
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
+    /** A live-only notice (somebody joined or left); never stored, has no seq. */
+    record SystemNotice(RoomName room, String id, String text, Instant timestamp) implements ServerEvent {
+    }
+
+    /** Who is in the room now; {@code memberCount} counts each user once. */
+    record RoomMembers(RoomName room, List<Username> users, int memberCount) implements ServerEvent {
+        public RoomMembers {
+            users = List.copyOf(users);
+        }
+    }
+
+    /** Another member started or stopped typing. */
+    record Typing(RoomName room, Username user, boolean typing) implements ServerEvent {
+    }
+}

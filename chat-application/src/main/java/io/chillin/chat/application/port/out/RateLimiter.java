@@ -1,0 +1,11 @@
+package io.chillin.chat.application.port.out;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A sliding-window limit of actions per key (e.g. 10 messages per 10 seconds per user), atomic per key. */
+public interface RateLimiter {
+
+    /** Takes one permit for the key; empty when allowed, else how long until the next permit frees up. */
+    Optional<Duration> tryAcquire(String key);
+}

@@ -1,0 +1,28 @@
+package io.chillin.chat.application.port.out;
+
+import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Username;
+import java.time.Instant;
+
+/** What one server instance tells all instances about a room. */
+public sealed interface RoomEvent {
+
+    RoomName room();
+
+    /** A message was durably appended. */
+    record MessageAppended(ChatMessage message) implements RoomEvent {
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
+    /** A member arrived in (first connection) or left (last connection) the room. */
+    record MembershipChanged(RoomName room, Username user, boolean joined, Instant at) implements RoomEvent {
+    }
+
+    /** A member started or stopped typing. */
+    record TypingChanged(RoomName room, Username user, String identityKey, boolean typing) implements RoomEvent {
+    }
+}

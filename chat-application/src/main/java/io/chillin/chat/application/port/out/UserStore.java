@@ -1,0 +1,23 @@
+package io.chillin.chat.application.port.out;
+
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.user.User;
+import io.chillin.chat.domain.user.Username;
+import java.util.List;
+import java.util.Optional;
+
+/** Registered accounts, unique by name ignoring case. */
+public interface UserStore {
+
+    /** Stores a new account. @throws ChatException.Conflict when the name (ignoring case) is taken */
+    void create(User user);
+
+    /** The account with this name, ignoring case. */
+    Optional<User> find(Username username);
+
+    /** Replaces the stored password hash (after a rehash or a reset). @throws ChatException.NotFound for an unknown user */
+    void updatePasswordHash(Username username, String passwordHash);
+
+    /** Every account, in name order. */
+    List<User> list();
+}

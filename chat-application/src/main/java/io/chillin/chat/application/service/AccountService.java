@@ -1,0 +1,162 @@
+package io.chillin.chat.application.service;
+
+import io.chillin.chat.application.port.in.AuthResult;
+import io.chillin.chat.application.port.in.AuthenticateUseCase;
+import io.chillin.chat.application.port.in.EnterAsGuestUseCase;
+import io.chillin.chat.application.port.in.LogInCommand;
+import io.chillin.chat.application.port.in.LogInUseCase;
+import io.chillin.chat.application.port.in.LogOutUseCase;
+import io.chillin.chat.application.port.in.RegisterCommand;
+import io.chillin.chat.application.port.in.RegisterUseCase;
+import io.chillin.chat.application.port.in.UserView;
+import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.RateLimiter;
+import io.chillin.chat.application.port.out.Session;
+import io.chillin.chat.application.port.out.SessionStore;
+import io.chillin.chat.application.port.out.UserStore;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.user.Email;
+import io.chillin.chat.domain.user.Identity;
+import io.chillin.chat.domain.user.PasswordPolicy;
+import io.chillin.chat.domain.user.User;
+import io.chillin.chat.domain.user.Username;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Accounts and sessions: register, log in, guests, log out, and token checks. */
+public final class AccountService
+        implements RegisterUseCase, LogInUseCase, EnterAsGuestUseCase, LogOutUseCase, AuthenticateUseCase {
+
+    private static final String BAD_LOGIN = "wrong username or password";
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final RateLimiter authAttempts;
+    private final PasswordPolicy policy;
+    private final Duration sessionTtl;
+    private final Clock clock;
+    /** Verified against when the user does not exist, so a miss costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter authAttempts,
+                          PasswordPolicy policy, Duration sessionTtl, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.authAttempts = authAttempts;
+        this.policy = policy;
+        this.sessionTtl = sessionTtl;
+        this.clock = clock;
+        this.decoyHash = hasher.hash(SessionTokens.randomId(16));
+    }
+
+    @Override
+    public AuthResult register(RegisterCommand command, String clientAddress) {
+        Username username = Username.of(command.username());
+        String password = policy.check(command.password(), "password");
+        String email = Email.normalise(command.email());
+        throttle("register-address:" + clientAddress);
+        if (users.find(username).isPresent()) {
+            throw new ChatException.Conflict("username '" + username + "' is already taken");
+        }
+        User user = new User(username, hasher.hash(password), email, clock.instant());
+        users.create(user);
+        return openSession(Identity.registered(username), view(user));
+    }
+
+    @Override
+    public AuthResult logIn(LogInCommand command, String clientAddress) {
+        String password = command.password() == null ? "" : command.password();
+        Optional<Username> name = parseQuietly(command.username());
+        throttle("login-address:" + clientAddress);
+        name.ifPresent(n -> throttle("login-user:" + n.key()));
+        Optional<User> user = name.flatMap(users::find);
+        if (user.isEmpty()) {
+            hasher.verify(password, decoyHash);
+            throw new ChatException.Unauthorized(BAD_LOGIN);
+        }
+        User found = user.get();
+        if (!hasher.verify(password, found.passwordHash())) {
+            throw new ChatException.Unauthorized(BAD_LOGIN);
+        }
+        if (hasher.needsRehash(found.passwordHash())) {
+            users.updatePasswordHash(found.username(), hasher.hash(password));
+        }
+        return openSession(Identity.registered(found.username()), view(found));
+    }
+
+    @Override
+    public AuthResult enterAsGuest(String name) {
+        Username username = Username.of(name, "name");
+        if (users.find(username).isPresent()) {
+            throw new ChatException.NameTaken("'" + username + "' belongs to a registered user; pick another name");
+        }
+        Identity identity = Identity.guest(username, SessionTokens.randomId(12));
+        return openSession(identity, new UserView(username, true, null));
+    }
+
+    @Override
+    public void logOut(String token) {
+        if (token != null && !token.isBlank()) {
+            sessions.delete(SessionTokens.hash(token));
+        }
+    }
+
+    @Override
+    public Identity authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ChatException.Unauthorized("a token is required");
+        }
+        String hash = SessionTokens.hash(token);
+        Session session = sessions.find(hash)
+                .orElseThrow(() -> new ChatException.Unauthorized("unknown or expired token"));
+        Instant now = clock.instant();
+        if (!session.expiresAt().isAfter(now)) {
+            sessions.delete(hash);
+            throw new ChatException.Unauthorized("unknown or expired token");
+        }
+        // Slide the expiry, but write at most about once a minute per session.
+        Instant renewed = now.plus(sessionTtl);
+        if (Duration.between(session.expiresAt(), renewed).compareTo(Duration.ofMinutes(1)) > 0) {
+            sessions.extend(hash, renewed);
+        }
+        return session.identity();
+    }
+
+    @Override
+    public UserView me(String token) {
+        Identity identity = authenticate(token);
+        if (identity.guest()) {
+            return new UserView(identity.name(), true, null);
+        }
+        return users.find(identity.name()).map(AccountService::view)
+                .orElseThrow(() -> new ChatException.Unauthorized("this account no longer exists"));
+    }
+
+    private AuthResult openSession(Identity identity, UserView user) {
+        String token = SessionTokens.newToken();
+        sessions.save(new Session(SessionTokens.hash(token), identity, clock.instant().plus(sessionTtl)));
+        return new AuthResult(user, token);
+    }
+
+    private void throttle(String key) {
+        authAttempts.tryAcquire(key).ifPresent(wait -> {
+            throw new ChatException.RateLimited("too many attempts; try again later", wait);
+        });
+    }
+
+    private static Optional<Username> parseQuietly(String raw) {
+        try {
+            return Optional.of(Username.of(raw));
+        } catch (ChatException.Invalid e) {
+            return Optional.empty();
+        }
+    }
+
+    private static UserView view(User user) {
+        return new UserView(user.username(), false, user.createdAt());
+    }
+}

@@ -1,0 +1,137 @@
+package io.chillin.chat.application.service;
+
+import io.chillin.chat.application.port.in.Connection;
+import io.chillin.chat.application.port.in.HistoryPage;
+import io.chillin.chat.application.port.in.JoinResult;
+import io.chillin.chat.application.port.in.JoinRoomCommand;
+import io.chillin.chat.application.port.in.JoinRoomUseCase;
+import io.chillin.chat.application.port.in.LeaveRoomUseCase;
+import io.chillin.chat.application.port.in.RoomView;
+import io.chillin.chat.application.port.in.TypingUseCase;
+import io.chillin.chat.application.port.out.Member;
+import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.Presence;
+import io.chillin.chat.application.port.out.RoomBus;
+import io.chillin.chat.application.port.out.RoomEvent;
+import io.chillin.chat.application.port.out.RoomStore;
+import io.chillin.chat.application.port.out.UserStore;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.room.Room;
+import io.chillin.chat.domain.room.RoomDescription;
+import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Identity;
+import io.chillin.chat.domain.user.Username;
+import java.time.Clock;
+
+/** A live connection's presence in rooms: join, leave, disconnect, typing notices. */
+public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, TypingUseCase {
+
+    private final RoomStore rooms;
+    private final UserStore users;
+    private final Presence presence;
+    private final RoomBus bus;
+    private final RoomFanout fanout;
+    private final RoomGate gate;
+    private final Clock clock;
+
+    public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
+                             PasswordHasher hasher, Clock clock) {
+        this.rooms = rooms;
+        this.users = users;
+        this.presence = presence;
+        this.bus = bus;
+        this.fanout = fanout;
+        this.gate = new RoomGate(rooms, hasher);
+        this.clock = clock;
+    }
+
+    @Override
+    public JoinResult join(Connection connection, JoinRoomCommand command) {
+        RoomName name = RoomName.of(command.room());
+        Long sinceSeq = command.sinceSeq();
+        if (sinceSeq != null && sinceSeq < 0) {
+            throw new ChatException.Invalid("sinceSeq", "sinceSeq must be zero or a positive seq");
+        }
+        Identity identity = identityFor(connection, command.name());
+        Room room = findOrCreate(name, identity);
+        gate.admit(room, command.password());
+
+        Presence.Entry entry = presence.enter(room.name(), Member.of(identity), connection.id());
+        if (entry == Presence.Entry.NAME_TAKEN) {
+            throw new ChatException.NameTaken("'" + identity.name() + "' is already used by somebody else in this room");
+        }
+        HistoryPage history;
+        try {
+            history = fanout.attach(connection, room.name(), sinceSeq);
+        } catch (RuntimeException e) {
+            presence.exit(room.name(), connection.id());
+            throw e;
+        }
+        if (entry == Presence.Entry.FIRST_CONNECTION) {
+            bus.publish(new RoomEvent.MembershipChanged(room.name(), identity.name(), true, clock.instant()));
+        }
+        var members = fanout.membersOf(room.name());
+        return new JoinResult(RoomView.of(room, members.memberCount()), history, members);
+    }
+
+    @Override
+    public void leave(Connection connection, String room) {
+        RoomName name = RoomName.of(room);
+        if (!presence.isPresent(name, connection.id())) {
+            throw new ChatException.NotInRoom("you are not in room '" + name + "'");
+        }
+        exit(connection, name);
+    }
+
+    @Override
+    public void disconnect(Connection connection) {
+        for (RoomName room : fanout.roomsOf(connection)) {
+            exit(connection, room);
+        }
+    }
+
+    @Override
+    public void typing(Connection connection, String room, boolean typing) {
+        RoomName name = RoomName.of(room);
+        Identity identity = connection.identity().orElse(null);
+        if (identity == null || !presence.isPresent(name, connection.id())) {
+            throw new ChatException.NotInRoom("you are not in room '" + name + "'");
+        }
+        bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
+    }
+
+    private void exit(Connection connection, RoomName room) {
+        fanout.detach(connection, room);
+        if (presence.exit(room, connection.id()) == Presence.Exit.LAST_CONNECTION) {
+            Identity identity = connection.identity().orElseThrow();
+            bus.publish(new RoomEvent.MembershipChanged(room, identity.name(), false, clock.instant()));
+        }
+    }
+
+    /** A token's identity wins; a connection without one becomes a guest under the name of its first join. */
+    private Identity identityFor(Connection connection, String requestedName) {
+        if (connection.identity().isPresent()) {
+            return connection.identity().get();
+        }
+        if (requestedName == null) {
+            throw new ChatException.Invalid("name", "name is required to join without a token");
+        }
+        Username name = Username.of(requestedName, "name");
+        if (users.find(name).isPresent()) {
+            throw new ChatException.NameTaken("'" + name + "' belongs to a registered user; log in or pick another name");
+        }
+        return connection.assumeIdentity(Identity.guest(name, connection.id()));
+    }
+
+    private Room findOrCreate(RoomName name, Identity creator) {
+        return rooms.find(name).orElseGet(() -> {
+            Room fresh = new Room(name, RoomDescription.NONE, creator.name(), null, clock.instant());
+            try {
+                rooms.create(fresh);
+                return fresh;
+            } catch (ChatException.Conflict raced) {
+                return rooms.find(name).orElseThrow(() -> raced);
+            }
+        });
+    }
+}

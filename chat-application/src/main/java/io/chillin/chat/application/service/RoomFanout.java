@@ -1,0 +1,222 @@
+package io.chillin.chat.application.service;
+
+import io.chillin.chat.application.port.in.Connection;
+import io.chillin.chat.application.port.in.HistoryPage;
+import io.chillin.chat.application.port.in.ServerEvent;
+import io.chillin.chat.application.port.out.Member;
+import io.chillin.chat.application.port.out.MessageStore;
+import io.chillin.chat.application.port.out.Presence;
+import io.chillin.chat.application.port.out.RoomEvent;
+import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.room.RoomName;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * This instance's delivery of room events to its own connections. Messages reach each local member
+ * exactly once and in seq order: whatever the bus loses, duplicates or reorders, a gap is filled
+ * from the message store before anything newer is delivered.
+ */
+public final class RoomFanout implements Consumer<RoomEvent> {
+
+    /** How many missed messages a join with sinceSeq returns at most. */
+    public static final int RESUME_LIMIT = 500;
+    private static final int GAP_BATCH = 500;
+    private static final Logger LOG = System.getLogger(RoomFanout.class.getName());
+
+    private final MessageStore messages;
+    private final Presence presence;
+    private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+
+    public RoomFanout(MessageStore messages, Presence presence) {
+        this.messages = messages;
+        this.presence = presence;
+    }
+
+    /**
+     * Starts delivery to a connection and returns its history, atomically with respect to delivery:
+     * the history ends exactly where live delivery begins.
+     */
+    HistoryPage attach(Connection connection, RoomName room, Long sinceSeq) {
+        Channel channel = channels.computeIfAbsent(room.key(), k -> new Channel(room));
+        channel.lock.lock();
+        try {
+            if (channel.members.isEmpty()) {
+                channel.deliveredSeq = messages.lastSeq(room);
+            }
+            HistoryPage history = sinceSeq == null ? latest(room, channel.deliveredSeq) : resume(room, sinceSeq, channel.deliveredSeq);
+            channel.members.remove(connection);
+            channel.members.add(connection);
+            return history;
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    void detach(Connection connection, RoomName room) {
+        Channel channel = channels.get(room.key());
+        if (channel == null) {
+            return;
+        }
+        channel.lock.lock();
+        try {
+            channel.members.remove(connection);
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    /** The rooms this connection receives deliveries of. */
+    List<RoomName> roomsOf(Connection connection) {
+        List<RoomName> rooms = new ArrayList<>();
+        for (Channel channel : channels.values()) {
+            channel.lock.lock();
+            try {
+                if (channel.members.contains(connection)) {
+                    rooms.add(channel.room);
+                }
+            } finally {
+                channel.lock.unlock();
+            }
+        }
+        return rooms;
+    }
+
+    @Override
+    public void accept(RoomEvent event) {
+        Channel channel = channels.get(event.room().key());
+        if (channel == null) {
+            return;
+        }
+        switch (event) {
+            case RoomEvent.MessageAppended appended -> deliverInOrder(channel, appended.message());
+            case RoomEvent.MembershipChanged changed -> {
+                String verb = changed.joined() ? " joined the room" : " left the room";
+                ServerEvent notice = new ServerEvent.SystemNotice(changed.room(), "system-" + UUID.randomUUID(),
+                        changed.user() + verb, changed.at());
+                ServerEvent members = membersOf(changed.room());
+                channel.each(c -> {
+                    c.sink().send(notice);
+                    c.sink().send(members);
+                });
+            }
+            case RoomEvent.TypingChanged typing -> {
+                ServerEvent notice = new ServerEvent.Typing(typing.room(), typing.user(), typing.typing());
+                channel.each(c -> {
+                    boolean self = c.identity().map(i -> i.key().equals(typing.identityKey())).orElse(false);
+                    if (!self) {
+                        c.sink().send(notice);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Delivers whatever the store has beyond what was delivered, in every room: after the bus may have lost events. */
+    public void resync() {
+        for (Channel channel : channels.values()) {
+            channel.lock.lock();
+            try {
+                if (!channel.members.isEmpty()) {
+                    fillGap(channel, Long.MAX_VALUE);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not resync room " + channel.room + "; will retry on its next message", e);
+            } finally {
+                channel.lock.unlock();
+            }
+        }
+    }
+
+    ServerEvent.RoomMembers membersOf(RoomName room) {
+        List<Member> members = presence.members(room);
+        return new ServerEvent.RoomMembers(room, members.stream().map(Member::name).toList(), members.size());
+    }
+
+    private void deliverInOrder(Channel channel, ChatMessage message) {
+        channel.lock.lock();
+        try {
+            if (channel.members.isEmpty() || message.seq() <= channel.deliveredSeq) {
+                return;
+            }
+            if (message.seq() > channel.deliveredSeq + 1) {
+                fillGap(channel, message.seq() - 1);
+            }
+            if (message.seq() == channel.deliveredSeq + 1) {
+                deliver(channel, message);
+            }
+        } catch (RuntimeException e) {
+            // The store did not answer: deliver nothing newer now; the next message or a resync fills the gap.
+            LOG.log(Level.WARNING, "could not fill a gap in room " + channel.room + "; delivery waits", e);
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    /** Delivers stored messages after deliveredSeq up to {@code upTo}; caller holds the lock. */
+    private void fillGap(Channel channel, long upTo) {
+        while (channel.deliveredSeq < upTo) {
+            List<ChatMessage> missed = messages.after(channel.room, channel.deliveredSeq, GAP_BATCH);
+            if (missed.isEmpty()) {
+                return;
+            }
+            for (ChatMessage m : missed) {
+                if (m.seq() > upTo) {
+                    return;
+                }
+                deliver(channel, m);
+            }
+        }
+    }
+
+    private void deliver(Channel channel, ChatMessage message) {
+        ServerEvent event = new ServerEvent.MessagePosted(message);
+        for (Connection c : channel.members) {
+            c.sink().send(event);
+        }
+        channel.deliveredSeq = message.seq();
+    }
+
+    private HistoryPage latest(RoomName room, long upTo) {
+        List<ChatMessage> found = messages.before(room, upTo + 1, RoomService.DEFAULT_PAGE + 1);
+        return RoomService.trimmed(found, RoomService.DEFAULT_PAGE, true);
+    }
+
+    private HistoryPage resume(RoomName room, long sinceSeq, long upTo) {
+        if (sinceSeq >= upTo) {
+            return new HistoryPage(List.of(), false);
+        }
+        List<ChatMessage> found = messages.after(room, sinceSeq, RESUME_LIMIT + 1).stream()
+                .filter(m -> m.seq() <= upTo).toList();
+        return RoomService.trimmed(found, RESUME_LIMIT, false);
+    }
+
+    /** One room's local members and how far they have been served. Guarded by {@code lock}. */
+    private static final class Channel {
+        final RoomName room;
+        final ReentrantLock lock = new ReentrantLock();
+        final Set<Connection> members = new LinkedHashSet<>();
+        long deliveredSeq;
+
+        Channel(RoomName room) {
+            this.room = room;
+        }
+
+        void each(Consumer<Connection> action) {
+            lock.lock();
+            try {
+                members.forEach(action);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

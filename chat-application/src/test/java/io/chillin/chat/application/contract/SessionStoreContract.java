@@ -1,0 +1,84 @@
+package io.chillin.chat.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chillin.chat.application.port.out.Session;
+import io.chillin.chat.application.port.out.SessionStore;
+import io.chillin.chat.domain.user.Identity;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SessionStore} must do. */
+public abstract class SessionStoreContract {
+
+    protected abstract SessionStore newStore();
+
+    private SessionStore store;
+    private final Instant expiry = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeEach
+    void setUpStore() {
+        store = newStore();
+    }
+
+    private Session session(Identity identity) {
+        return new Session(TestNames.unique("hash-"), identity, expiry);
+    }
+
+    @Test
+    void saved_session_is_found_with_its_identity() {
+        Session s = session(Identity.registered(TestNames.user()));
+        store.save(s);
+        assertThat(store.find(s.tokenHash())).contains(s);
+    }
+
+    @Test
+    void guest_identity_survives_the_round_trip() {
+        Session s = session(Identity.guest(TestNames.user(), "g123"));
+        store.save(s);
+        assertThat(store.find(s.tokenHash()).orElseThrow().identity()).isEqualTo(s.identity());
+    }
+
+    @Test
+    void unknown_hash_is_empty() {
+        assertThat(store.find("no-such-hash")).isEmpty();
+    }
+
+    @Test
+    void extend_moves_the_expiry() {
+        Session s = session(Identity.registered(TestNames.user()));
+        store.save(s);
+        Instant later = expiry.plusSeconds(600);
+        store.extend(s.tokenHash(), later);
+        assertThat(store.find(s.tokenHash()).orElseThrow().expiresAt()).isEqualTo(later);
+    }
+
+    @Test
+    void delete_ends_one_session_only() {
+        Identity who = Identity.registered(TestNames.user());
+        Session a = session(who);
+        Session b = session(who);
+        store.save(a);
+        store.save(b);
+        store.delete(a.tokenHash());
+        assertThat(store.find(a.tokenHash())).isEmpty();
+        assertThat(store.find(b.tokenHash())).isPresent();
+    }
+
+    @Test
+    void delete_all_of_an_identity_spares_others() {
+        Identity who = Identity.registered(TestNames.user());
+        Session a = session(who);
+        Session b = session(who);
+        Session other = session(Identity.registered(TestNames.user()));
+        store.save(a);
+        store.save(b);
+        store.save(other);
+        store.deleteAllOf(who.key());
+        assertThat(store.find(a.tokenHash())).isEmpty();
+        assertThat(store.find(b.tokenHash())).isEmpty();
+        assertThat(store.find(other.tokenHash())).isPresent();
+    }
+}

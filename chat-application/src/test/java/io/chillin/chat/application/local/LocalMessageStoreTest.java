@@ -1,0 +1,12 @@
+package io.chillin.chat.application.local;
+
+import io.chillin.chat.application.contract.MessageStoreContract;
+
+class LocalMessageStoreTest extends MessageStoreContract {
+
+    @Override
+    protected Stores newStores() {
+        LocalRoomStore rooms = new LocalRoomStore();
+        return new Stores(rooms, new LocalMessageStore(rooms));
+    }
+}

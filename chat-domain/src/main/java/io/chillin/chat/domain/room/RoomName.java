@@ -1,0 +1,39 @@
+package io.chillin.chat.domain.room;
+
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.Text;
+import java.util.Locale;
+
+/**
+ * A room's name: 1..30 characters after trimming, inner runs of white space folded to one space,
+ * no control characters. Unique ignoring case ({@link #key()}).
+ */
+public record RoomName(String value) {
+
+    public static final int MAX_LENGTH = 30;
+
+    public RoomName {
+        Text.required(value, "room");
+        if (Text.hasControlCharacter(value, "") || Text.hasLoneSurrogate(value)) {
+            throw new ChatException.Invalid("room", "room name must not contain control characters");
+        }
+        value = value.strip().replaceAll("\\s+", " ");
+        int length = Text.length(value);
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new ChatException.Invalid("room", "room name must be 1 to " + MAX_LENGTH + " characters");
+        }
+    }
+
+    public static RoomName of(String value) {
+        return new RoomName(value);
+    }
+
+    public String key() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

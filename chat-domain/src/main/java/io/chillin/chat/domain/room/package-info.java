@@ -1,0 +1,2 @@
+/** Rooms: their names, descriptions and who may enter them. */
+package io.chillin.chat.domain.room;
