@@ -40,7 +40,7 @@ public final class ChatCore {
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
                 ports.hasher(), clock);
-        this.sender = new SendMessageService(ports.presence(), ports.messageRate(), ports.messages(), ports.bus(), clock);
+        this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), clock);
         ports.bus().subscribe(fanout);
     }
 

@@ -60,6 +60,11 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         if (entry == Presence.Entry.NAME_TAKEN) {
             throw new ChatException.NameTaken("'" + identity.name() + "' is already used by somebody else in this room");
         }
+        // A guest's name binds to its connection only once a join succeeded, so a refused name can be replaced.
+        if (!connection.assumeIdentity(identity).equals(identity)) {
+            presence.exit(room.name(), connection.id());
+            throw new ChatException.Invalid("name", "this connection already joined under another name");
+        }
         HistoryPage history;
         try {
             history = fanout.attach(connection, room.name(), sinceSeq);
@@ -76,11 +81,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     @Override
     public void leave(Connection connection, String room) {
-        RoomName name = RoomName.of(room);
-        if (!presence.isPresent(name, connection.id())) {
-            throw new ChatException.NotInRoom("you are not in room '" + name + "'");
-        }
-        exit(connection, name);
+        exit(connection, joined(connection, room));
     }
 
     @Override
@@ -92,12 +93,16 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     @Override
     public void typing(Connection connection, String room, boolean typing) {
-        RoomName name = RoomName.of(room);
-        Identity identity = connection.identity().orElse(null);
-        if (identity == null || !presence.isPresent(name, connection.id())) {
-            throw new ChatException.NotInRoom("you are not in room '" + name + "'");
-        }
+        RoomName name = joined(connection, room);
+        Identity identity = connection.identity().orElseThrow();
         bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
+    }
+
+    /** The room, as really named, that this connection is in. @throws ChatException.NotInRoom otherwise */
+    private RoomName joined(Connection connection, String room) {
+        RoomName asked = RoomName.of(room);
+        return fanout.joinedRoom(connection, asked)
+                .orElseThrow(() -> new ChatException.NotInRoom("you are not in room '" + asked + "'"));
     }
 
     private void exit(Connection connection, RoomName room) {
@@ -120,7 +125,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         if (users.find(name).isPresent()) {
             throw new ChatException.NameTaken("'" + name + "' belongs to a registered user; log in or pick another name");
         }
-        return connection.assumeIdentity(Identity.guest(name, connection.id()));
+        return Identity.guest(name, connection.id());
     }
 
     private Room findOrCreate(RoomName name, Identity creator) {

@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,20 @@ public final class RoomFanout implements Consumer<RoomEvent> {
         channel.lock.lock();
         try {
             channel.members.remove(connection);
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    /** The room as it is really named, when this connection receives its deliveries (however the caller spelled it). */
+    Optional<RoomName> joinedRoom(Connection connection, RoomName asked) {
+        Channel channel = channels.get(asked.key());
+        if (channel == null) {
+            return Optional.empty();
+        }
+        channel.lock.lock();
+        try {
+            return channel.members.contains(connection) ? Optional.of(channel.room) : Optional.empty();
         } finally {
             channel.lock.unlock();
         }

@@ -5,7 +5,6 @@ import io.chillin.chat.application.port.in.SendMessageCommand;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
-import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RateLimiter;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
@@ -22,14 +21,14 @@ import java.util.Optional;
 /** The send pipeline: identity, membership, content, rate limit, durable append, then publication. */
 public final class SendMessageService implements SendMessageUseCase {
 
-    private final Presence presence;
+    private final RoomFanout fanout;
     private final RateLimiter rateLimiter;
     private final MessageStore messages;
     private final RoomBus bus;
     private final Clock clock;
 
-    public SendMessageService(Presence presence, RateLimiter rateLimiter, MessageStore messages, RoomBus bus, Clock clock) {
-        this.presence = presence;
+    public SendMessageService(RoomFanout fanout, RateLimiter rateLimiter, MessageStore messages, RoomBus bus, Clock clock) {
+        this.fanout = fanout;
         this.rateLimiter = rateLimiter;
         this.messages = messages;
         this.bus = bus;
@@ -40,17 +39,20 @@ public final class SendMessageService implements SendMessageUseCase {
     public ChatMessage send(Connection connection, SendMessageCommand command) {
         Identity author = connection.identity()
                 .orElseThrow(() -> new ChatException.Unauthorized("join a room before sending"));
-        RoomName room = RoomName.of(command.room());
-        if (!presence.isPresent(room, connection.id())) {
-            throw new ChatException.NotInRoom("you are not in room '" + room + "'");
-        }
+        RoomName asked = RoomName.of(command.room());
+        RoomName room = fanout.joinedRoom(connection, asked)
+                .orElseThrow(() -> new ChatException.NotInRoom("you are not in room '" + asked + "'"));
         TempId tempId = TempId.of(command.tempId());
         MessageText text = MessageText.of(command.text());
+        // A retry of a stored message is not a new message: confirm it without spending a permit.
+        Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         Optional<Duration> wait = rateLimiter.tryAcquire(author.key());
         if (wait.isPresent()) {
-            // A retry of a message already stored is not a new message: confirm it even when over the limit.
-            return alreadyStored(room, author, tempId).orElseThrow(() -> new ChatException.RateLimited(
-                    "slow down: too many messages; try again in " + Math.max(1, wait.get().toSeconds()) + " s", wait.get()));
+            throw new ChatException.RateLimited(
+                    "slow down: too many messages; try again in " + Math.max(1, wait.get().toSeconds()) + " s", wait.get());
         }
         MessageStore.Appended appended = messages.append(
                 new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant()));
@@ -58,9 +60,5 @@ public final class SendMessageService implements SendMessageUseCase {
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
         }
         return appended.message();
-    }
-
-    private Optional<ChatMessage> alreadyStored(RoomName room, Identity author, TempId tempId) {
-        return messages.findByTempId(room, author.key(), tempId);
     }
 }

@@ -1,0 +1,175 @@
+package io.chillin.chat.application.service;
+
+import static io.chillin.chat.application.service.ChatScenario.seqRange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chillin.chat.application.port.in.JoinResult;
+import io.chillin.chat.application.port.out.RoomBus;
+import io.chillin.chat.application.port.out.RoomEvent;
+import io.chillin.chat.application.service.ChatScenario.Client;
+import io.chillin.chat.domain.room.RoomName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bus may lose, repeat or reorder message events; the store is the truth. Members must still get
+ * every message exactly once, in seq order.
+ */
+class FanoutGapFillingTest {
+
+    /** A scenario with two members of one room, on a bus that mistreats message events as {@code policy} says. */
+    private record TwoMembers(ChatScenario chat, RoomName name, Client alice, Client bob) {
+
+        static TwoMembers on(Function<RoomEvent.MessageAppended, List<RoomEvent>> policy) {
+            ChatScenario chat = ChatScenario.withBus(bus -> new UnreliableBus(bus, policy));
+            RoomName name = chat.publicRoom();
+            return new TwoMembers(chat, name, chat.joined(chat.newUser(), name), chat.joined(chat.newUser(), name));
+        }
+
+        /** Sends {@code count} messages, alternating senders and moving the clock so the rate limit never bites. */
+        void send(int count) {
+            for (int i = 0; i < count; i++) {
+                chat.sendPaced(i % 2 == 0 ? alice : bob, name, 1);
+            }
+        }
+
+        void assertEveryMemberReceived(List<Long> seqs) {
+            assertThat(alice.sink().seqs()).as("alice").isEqualTo(seqs);
+            assertThat(bob.sink().seqs()).as("bob").isEqualTo(seqs);
+        }
+    }
+
+    private static Function<RoomEvent.MessageAppended, List<RoomEvent>> dropEvery(int n) {
+        AtomicInteger seen = new AtomicInteger();
+        return event -> seen.incrementAndGet() % n == 0 ? List.of() : List.of(event);
+    }
+
+    @Test
+    void with_every_third_message_event_lost_members_still_get_every_message_once_in_order() {
+        TwoMembers room = TwoMembers.on(dropEvery(3));
+
+        for (int sent = 1; sent <= 11; sent++) {
+            room.send(1);
+            long expectedUpTo = sent % 3 == 0 ? sent - 1 : sent;
+            room.assertEveryMemberReceived(seqRange(1, expectedUpTo));
+        }
+        assertThat(room.chat().stored(room.name())).isEqualTo(11);
+    }
+
+    @Test
+    void resync_delivers_messages_whose_events_were_all_lost_and_nothing_twice() {
+        TwoMembers room = TwoMembers.on(event -> List.of());
+        room.send(6);
+        room.assertEveryMemberReceived(List.of());
+
+        room.chat().core.resyncDelivery();
+        room.assertEveryMemberReceived(seqRange(1, 6));
+
+        room.chat().core.resyncDelivery();
+        room.assertEveryMemberReceived(seqRange(1, 6));
+    }
+
+    @Test
+    void the_next_message_after_lost_events_brings_the_lost_ones_first() {
+        AtomicInteger seen = new AtomicInteger();
+        TwoMembers room = TwoMembers.on(event -> seen.incrementAndGet() <= 4 ? List.of() : List.of(event));
+        room.send(4);
+        room.assertEveryMemberReceived(List.of());
+
+        room.send(1);
+
+        room.assertEveryMemberReceived(seqRange(1, 5));
+    }
+
+    @Test
+    void a_member_joining_while_deliveries_lag_behind_the_store_still_gets_every_message_once() {
+        TwoMembers room = TwoMembers.on(event -> List.of());
+        room.send(3);
+        Client carol = room.chat().connect(room.chat().newUser());
+        JoinResult joined = room.chat().join(carol, room.name());
+
+        room.chat().core.resyncDelivery();
+
+        List<Long> seen = new ArrayList<>(ChatScenario.seqs(joined.history().messages()));
+        seen.addAll(carol.sink().seqs());
+        assertThat(seen).isEqualTo(seqRange(1, 3));
+        room.assertEveryMemberReceived(seqRange(1, 3));
+    }
+
+    @Test
+    void an_event_delivered_twice_is_shown_once() {
+        TwoMembers room = TwoMembers.on(event -> List.of(event, event));
+
+        room.send(5);
+
+        room.assertEveryMemberReceived(seqRange(1, 5));
+    }
+
+    @Test
+    void events_delivered_out_of_order_are_shown_in_seq_order_once() {
+        List<RoomEvent> held = new ArrayList<>();
+        TwoMembers room = TwoMembers.on(event -> {
+            if (held.isEmpty()) {
+                held.add(event);
+                return List.of();
+            }
+            List<RoomEvent> swapped = List.of(event, held.getFirst());
+            held.clear();
+            return swapped;
+        });
+
+        room.send(6);
+
+        room.assertEveryMemberReceived(seqRange(1, 6));
+    }
+
+    @Test
+    void a_late_replay_of_old_events_after_a_resync_is_ignored() {
+        List<RoomEvent> lost = new ArrayList<>();
+        TwoMembers room = TwoMembers.on(event -> {
+            lost.add(event);
+            return List.of();
+        });
+        room.send(4);
+        room.chat().core.resyncDelivery();
+
+        ((UnreliableBus) room.chat().ports.bus()).replay(lost);
+
+        room.assertEveryMemberReceived(seqRange(1, 4));
+    }
+
+    /** Wraps the in-process bus; each message event is replaced by what the policy returns (none, it twice, ...). */
+    private static final class UnreliableBus implements RoomBus {
+
+        private final RoomBus inner;
+        private final Function<RoomEvent.MessageAppended, List<RoomEvent>> policy;
+
+        UnreliableBus(RoomBus inner, Function<RoomEvent.MessageAppended, List<RoomEvent>> policy) {
+            this.inner = inner;
+            this.policy = policy;
+        }
+
+        @Override
+        public synchronized void publish(RoomEvent event) {
+            if (event instanceof RoomEvent.MessageAppended appended) {
+                policy.apply(appended).forEach(inner::publish);
+            } else {
+                inner.publish(event);
+            }
+        }
+
+        @Override
+        public void subscribe(Consumer<RoomEvent> listener) {
+            inner.subscribe(listener);
+        }
+
+        /** Hands events to the subscribers as they are, bypassing the policy: a late redelivery. */
+        void replay(List<RoomEvent> events) {
+            events.forEach(inner::publish);
+        }
+    }
+}
