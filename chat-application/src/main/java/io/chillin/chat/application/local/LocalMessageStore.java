@@ -6,6 +6,7 @@ import io.chillin.chat.application.port.out.RoomStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.message.TempId;
+import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,11 +33,10 @@ public final class LocalMessageStore implements MessageStore {
         if (existing != null) {
             return new Appended(existing, false);
         }
-        if (rooms.find(m.room()).isEmpty()) {
-            throw new ChatException.NotFound("no room named '" + m.room() + "'");
-        }
-        List<ChatMessage> list = byRoom.computeIfAbsent(m.room().key(), k -> new ArrayList<>());
-        ChatMessage stored = new ChatMessage(nextId++, m.room(), list.size() + 1, m.author(), m.authorKey(), m.text(),
+        RoomName room = rooms.find(m.room()).map(Room::name)
+                .orElseThrow(() -> new ChatException.NotFound("no room named '" + m.room() + "'"));
+        List<ChatMessage> list = byRoom.computeIfAbsent(room.key(), k -> new ArrayList<>());
+        ChatMessage stored = new ChatMessage(nextId++, room, list.size() + 1, m.author(), m.authorKey(), m.text(),
                 m.timestamp(), m.tempId());
         list.add(stored);
         byTempId.put(idempotencyKey, stored);

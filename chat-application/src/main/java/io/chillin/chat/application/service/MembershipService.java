@@ -22,6 +22,8 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A live connection's presence in rooms: join, leave, disconnect, typing notices. */
 public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, TypingUseCase {
@@ -73,7 +75,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
             throw e;
         }
         if (entry == Presence.Entry.FIRST_CONNECTION) {
-            bus.publish(new RoomEvent.MembershipChanged(room.name(), identity.name(), true, clock.instant()));
+            bus.publish(new RoomEvent.MembershipChanged(room.name(), identity.name(), true, now()));
         }
         var members = fanout.membersOf(room.name());
         return new JoinResult(RoomView.of(room, members.memberCount()), history, members);
@@ -98,6 +100,11 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
     }
 
+    /** Times on the wire have millisecond precision, like stored messages. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** The room, as really named, that this connection is in. @throws ChatException.NotInRoom otherwise */
     private RoomName joined(Connection connection, String room) {
         RoomName asked = RoomName.of(room);
@@ -109,7 +116,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         fanout.detach(connection, room);
         if (presence.exit(room, connection.id()) == Presence.Exit.LAST_CONNECTION) {
             Identity identity = connection.identity().orElseThrow();
-            bus.publish(new RoomEvent.MembershipChanged(room, identity.name(), false, clock.instant()));
+            bus.publish(new RoomEvent.MembershipChanged(room, identity.name(), false, now()));
         }
     }
 

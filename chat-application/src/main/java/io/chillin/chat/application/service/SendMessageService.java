@@ -16,6 +16,7 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** The send pipeline: identity, membership, content, rate limit, durable append, then publication. */
@@ -55,7 +56,7 @@ public final class SendMessageService implements SendMessageUseCase {
                     "slow down: too many messages; try again in " + Math.max(1, wait.get().toSeconds()) + " s", wait.get());
         }
         MessageStore.Appended appended = messages.append(
-                new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant()));
+                new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         if (appended.created()) {
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
         }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,6 +121,25 @@ public abstract class MessageStoreContract {
         assertThat(store.append(message(room, bob, "t", "b")).created()).isTrue();
         assertThat(store.append(message(other, alice, "t", "c")).created()).isTrue();
         assertThat(store.lastSeq(room)).isEqualTo(2);
+    }
+
+    @Test
+    void what_append_returns_equals_what_is_read_later_even_from_a_nanosecond_clock() {
+        RoomName room = newRoom();
+        Instant precise = Instant.parse("2026-03-01T12:34:56.123456789Z");
+        ChatMessage appended = store.append(new NewMessage(room, alice, "user:" + alice.key(), TempId.of("p"),
+                MessageText.of("precise"), precise)).message();
+        assertThat(store.latest(room, 1)).containsExactly(appended);
+        assertThat(appended.timestamp()).isBetween(precise.truncatedTo(ChronoUnit.MILLIS), precise);
+    }
+
+    @Test
+    void a_message_appended_under_another_spelling_of_the_room_name_carries_the_rooms_own_name() {
+        RoomName room = newRoom();
+        RoomName shouted = RoomName.of(room.value().toUpperCase(Locale.ROOT));
+        ChatMessage appended = store.append(message(shouted, alice, "s", "hi")).message();
+        assertThat(appended.room().value()).isEqualTo(room.value());
+        assertThat(store.latest(shouted, 1)).containsExactly(appended);
     }
 
     @Test

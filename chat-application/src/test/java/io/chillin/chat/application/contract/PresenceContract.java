@@ -9,6 +9,7 @@ import io.chillin.chat.application.port.out.Presence.Exit;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ public abstract class PresenceContract {
     void another_identity_with_the_same_name_ignoring_case_is_refused() {
         Username name = TestNames.user();
         presence.enter(room, Member.of(Identity.guest(name, "g1")), "c1");
-        Member impostor = Member.of(Identity.guest(Username.of(name.value().toUpperCase()), "g2"));
+        Member impostor = Member.of(Identity.guest(Username.of(name.value().toUpperCase(Locale.ROOT)), "g2"));
         assertThat(presence.enter(room, impostor, "c2")).isEqualTo(Entry.NAME_TAKEN);
         assertThat(presence.isPresent(room, "c2")).isFalse();
         assertThat(presence.count(room)).isEqualTo(1);

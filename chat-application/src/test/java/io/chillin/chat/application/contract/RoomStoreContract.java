@@ -10,6 +10,7 @@ import io.chillin.chat.domain.room.RoomDescription;
 import io.chillin.chat.domain.room.RoomName;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ public abstract class RoomStoreContract {
         RoomName name = TestNames.room();
         Room room = room(name, "hash");
         store.create(room);
-        assertThat(store.find(RoomName.of(name.value().toUpperCase()))).contains(room);
+        assertThat(store.find(RoomName.of(name.value().toUpperCase(Locale.ROOT)))).contains(room);
     }
 
     @Test
@@ -49,7 +50,7 @@ public abstract class RoomStoreContract {
     void a_name_differing_only_in_case_is_a_conflict() {
         RoomName name = TestNames.room();
         store.create(room(name, null));
-        assertThatThrownBy(() -> store.create(room(RoomName.of(name.value().toUpperCase()), null)))
+        assertThatThrownBy(() -> store.create(room(RoomName.of(name.value().toUpperCase(Locale.ROOT)), null)))
                 .isInstanceOf(ChatException.Conflict.class);
     }
 

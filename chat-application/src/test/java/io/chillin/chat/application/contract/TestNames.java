@@ -11,7 +11,8 @@ public final class TestNames {
     }
 
     public static String unique(String prefix) {
-        return prefix + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).substring(0, 8);
+        long value = ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36 * 36 * 36);
+        return prefix + Long.toString(value, 36);
     }
 
     public static Username user() {

@@ -9,6 +9,7 @@ import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ public abstract class UserStoreContract {
         Username name = TestNames.user();
         User user = new User(name, "hash-1", "a@b.io", now);
         store.create(user);
-        assertThat(store.find(Username.of(name.value().toUpperCase()))).contains(user);
+        assertThat(store.find(Username.of(name.value().toUpperCase(Locale.ROOT)))).contains(user);
     }
 
     @Test
@@ -42,7 +43,7 @@ public abstract class UserStoreContract {
     void a_name_differing_only_in_case_is_a_conflict_and_keeps_the_first() {
         Username name = TestNames.user();
         store.create(new User(name, "first", "", now));
-        assertThatThrownBy(() -> store.create(new User(Username.of(name.value().toUpperCase()), "second", "", now)))
+        assertThatThrownBy(() -> store.create(new User(Username.of(name.value().toUpperCase(Locale.ROOT)), "second", "", now)))
                 .isInstanceOf(ChatException.Conflict.class);
         assertThat(store.find(name).orElseThrow().passwordHash()).isEqualTo("first");
     }

@@ -1,0 +1,61 @@
+package io.chillin.chat.adapter.javalin;
+
+import io.chillin.chat.application.ChatCore;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+
+/**
+ * The HTTP and WebSocket server: REST routes, the {@code /ws} endpoint and the web client's files,
+ * over one Javalin instance. Blocking work runs on virtual threads, never on Jetty's selectors.
+ */
+public final class ChatHttpServer implements AutoCloseable {
+
+    /** Classpath folder holding the browser client's built files. */
+    public static final String WEB_ROOT = "/chillin-web";
+
+    private final Javalin app;
+    private final ChatSocket socket;
+
+    public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
+        this.socket = new ChatSocket(core, config);
+        RestApi rest = new RestApi(core, config, probes);
+        this.app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, true));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = WEB_ROOT;
+                files.location = Location.CLASSPATH;
+            });
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            ApiErrors.register(cfg);
+            rest.register(cfg);
+            cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);
+            cfg.routes.ws("/ws", socket::configure);
+        });
+    }
+
+    /** Starts listening; port 0 picks a free port. */
+    public ChatHttpServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public int openConnections() {
+        return socket.openClients();
+    }
+
+    /** Graceful stop: tell WebSocket clients to reconnect elsewhere, let requests finish, then stop. */
+    @Override
+    public void close() {
+        socket.closeAll();
+        app.stop();
+    }
+}

@@ -1,0 +1,242 @@
+package io.chillin.chat.adapter.javalin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chillin.chat.application.ChatCore;
+import io.chillin.chat.application.port.in.Connection;
+import io.chillin.chat.application.port.in.JoinResult;
+import io.chillin.chat.application.port.in.JoinRoomCommand;
+import io.chillin.chat.application.port.in.SendMessageCommand;
+import io.chillin.chat.application.port.in.ServerEvent;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.ErrorCode;
+import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.user.Identity;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The WebSocket endpoint of PROTOCOL.md: upgrade checks, frame parsing, and one client's traffic. */
+final class ChatSocket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
+    private static final String IDENTITY = "chat.identity";
+    private static final int INBOUND_FRAMES_IN_FLIGHT = 64;
+    private static final int INBOUND_WAIT_SECONDS = 5;
+    private static final int POLICY_VIOLATION = 1008;
+
+    private final ChatCore core;
+    private final EdgeConfig config;
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    ChatSocket(ChatCore core, EdgeConfig config) {
+        this.core = core;
+        this.config = config;
+    }
+
+    /** Runs on the HTTP upgrade request: refuses foreign origins (403) and bad tokens (401) before any frame. */
+    void beforeUpgrade(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !isAllowedOrigin(origin, ctx)) {
+            throw new ChatException.Forbidden("origin " + origin + " is not allowed");
+        }
+        String token = ctx.queryParam("token");
+        if (token != null) {
+            ctx.attribute(IDENTITY, core.authenticate().authenticate(token));
+        }
+    }
+
+    private boolean isAllowedOrigin(String origin, Context ctx) {
+        String host = ctx.header("Host");
+        boolean ownOrigin = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        return ownOrigin || config.allowedOrigins().contains(origin);
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.session.setMaxTextMessageSize(config.maxFrameBytes());
+            ctx.session.setMaxBinaryMessageSize(1024);
+            ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
+            Identity identity = ctx.attribute(IDENTITY);
+            Client client = new Client(ctx, identity);
+            clients.put(ctx.sessionId(), client);
+            client.start();
+        });
+        ws.onMessage(ctx -> {
+            Client client = clients.get(ctx.sessionId());
+            if (client != null) {
+                client.receive(ctx.message());
+            }
+        });
+        ws.onBinaryMessage(ctx -> {
+            Client client = clients.get(ctx.sessionId());
+            if (client != null) {
+                client.outbox.reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null, null));
+            }
+        });
+        ws.onClose(ctx -> closed(ctx.sessionId()));
+        ws.onError(ctx -> {
+            LOG.debug("websocket error", ctx.error());
+            closed(ctx.sessionId());
+        });
+    }
+
+    /** Number of open WebSocket clients on this instance. */
+    int openClients() {
+        return clients.size();
+    }
+
+    /** Closes every client (server shutdown): they reconnect elsewhere. */
+    void closeAll() {
+        for (Client client : clients.values()) {
+            client.ctx.closeSession(1001, "server is shutting down");
+        }
+    }
+
+    private void closed(String sessionId) {
+        Client client = clients.remove(sessionId);
+        if (client != null) {
+            client.stop();
+        }
+    }
+
+    /** One open WebSocket: its core connection, its inbound worker and its outbox. */
+    private final class Client {
+        final WsContext ctx;
+        final Connection connection;
+        final Outbox outbox;
+        final BlockingQueue<String> inbound = new ArrayBlockingQueue<>(INBOUND_FRAMES_IN_FLIGHT);
+        volatile Thread worker;
+
+        Client(WsContext ctx, Identity identity) {
+            this.ctx = ctx;
+            Session session = ctx.session;
+            this.outbox = new Outbox(config.outboundQueueFrames(), frame -> {
+                Callback.Completable done = new Callback.Completable();
+                session.sendText(frame, done);
+                done.get(30, TimeUnit.SECONDS);
+            }, reason -> session.close(POLICY_VIOLATION, reason, Callback.NOOP));
+            this.connection = Connection.open(identity, this::push);
+        }
+
+        void start() {
+            outbox.start("ws-out-" + ctx.sessionId());
+            worker = Thread.ofVirtual().name("ws-in-" + ctx.sessionId()).start(this::work);
+        }
+
+        void stop() {
+            Thread w = worker;
+            if (w != null) {
+                w.interrupt();
+            }
+            outbox.close();
+            try {
+                core.leaveRoom().disconnect(connection);
+            } catch (RuntimeException e) {
+                LOG.warn("could not take a closed connection out of its rooms", e);
+            }
+        }
+
+        /** Queues a frame for the worker. A full queue holds the reader back (TCP pushes back on the client); only a client stuck that long is dropped. */
+        void receive(String frame) {
+            try {
+                if (!inbound.offer(frame, INBOUND_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    ctx.closeSession(POLICY_VIOLATION, "too many frames in flight");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void push(ServerEvent event) {
+            boolean own = event instanceof ServerEvent.MessagePosted posted && connection.identity()
+                    .map(i -> i.key().equals(posted.message().authorKey())).orElse(false);
+            outbox.push(FrameCache.encode(event, own));
+        }
+
+        private void work() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    handle(inbound.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. */
+        private void handle(String text) {
+            JsonNode ref = null;
+            outbox.hold();
+            try {
+                ObjectNode frame = Json.object(text);
+                ref = refOf(frame);
+                Json.Fields fields = new Json.Fields(frame);
+                dispatch(fields.requiredString("type"), fields, ref);
+            } catch (ChatException e) {
+                Long retryAfter = e instanceof ChatException.RateLimited limited
+                        ? Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000) : null;
+                outbox.reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfter));
+            } catch (Json.Malformed e) {
+                outbox.reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure handling a frame", e);
+                outbox.reply(Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null));
+            } finally {
+                outbox.release();
+            }
+        }
+
+        private static JsonNode refOf(ObjectNode frame) {
+            JsonNode ref = frame.get("ref");
+            if (ref == null || ref.isNull()) {
+                return null;
+            }
+            if (!(ref.isTextual() && ref.textValue().length() <= 128) && !ref.isIntegralNumber()) {
+                throw new Json.Malformed("'ref' must be a string of at most 128 characters or a whole number", "ref");
+            }
+            return ref;
+        }
+
+        private void dispatch(String type, Json.Fields f, JsonNode ref) {
+            switch (type) {
+                case "join" -> {
+                    JoinRoomCommand command = new JoinRoomCommand(f.requiredString("room"), f.string("name"),
+                            f.string("password"), f.integer("sinceSeq"));
+                    JoinResult joined = core.joinRoom().join(connection, command);
+                    String viewer = connection.identity().map(Identity::key).orElse("");
+                    outbox.reply(Frames.ack(ref));
+                    outbox.reply(Frames.history(joined.room().name(), joined.history(), viewer));
+                    outbox.reply(Frames.event(joined.members(), false));
+                }
+                case "leave" -> {
+                    core.leaveRoom().leave(connection, f.requiredString("room"));
+                    outbox.reply(Frames.ack(ref));
+                }
+                case "sendMessage" -> {
+                    SendMessageCommand command = new SendMessageCommand(f.requiredString("room"),
+                            f.requiredString("tempId"), f.requiredString("text"));
+                    ChatMessage stored = core.sendMessage().send(connection, command);
+                    outbox.reply(Frames.confirmed(ref, stored));
+                }
+                case "typing" -> core.typing().typing(connection, f.requiredString("room"), true);
+                case "stopTyping" -> core.typing().typing(connection, f.requiredString("room"), false);
+                case "ping" -> outbox.reply(Frames.pong(ref));
+                default -> throw new Json.Malformed("unknown type '" + abbreviate(type) + "'", "type");
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,126 @@
+package io.chillin.chat.adapter.javalin;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chillin.chat.domain.ChatException;
+
+/** The one JSON configuration of the edge: bounded parsing of untrusted input, ISO-8601 times out. */
+final class Json {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxStringLength(64 * 1024)
+                .maxNumberLength(32)
+                .maxDocumentLength(256 * 1024)
+                .build());
+        MAPPER.getFactory().disable(JsonParser.Feature.ALLOW_COMMENTS);
+    }
+
+    private Json() {
+    }
+
+    /** Parses untrusted text that must be one JSON object. @throws Malformed otherwise */
+    static ObjectNode object(String text) {
+        JsonNode node;
+        try {
+            node = text == null || text.isBlank() ? null : MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new Malformed("not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new Malformed("expected a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass(), e);
+        }
+    }
+
+    /** Input that is not the JSON the protocol expects: the MALFORMED code, at the edge only. */
+    static final class Malformed extends RuntimeException {
+        final String field;
+
+        Malformed(String message) {
+            this(message, null);
+        }
+
+        Malformed(String message, String field) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+
+    /** Reads typed fields from a parsed object; a wrong JSON type is MALFORMED. */
+    record Fields(ObjectNode node) {
+
+        /** A string field, or null when absent or JSON null. */
+        String string(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw new Malformed("'" + name + "' must be a string", name);
+            }
+            return value.textValue();
+        }
+
+        /** A string field that must be present (MALFORMED when absent: for WebSocket frames). */
+        String requiredString(String name) {
+            String value = string(name);
+            if (value == null) {
+                throw new Malformed("'" + name + "' is required", name);
+            }
+            return value;
+        }
+
+        /** A whole-number field, or null when absent. */
+        Long integer(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new Malformed("'" + name + "' must be a whole number", name);
+            }
+            return value.longValue();
+        }
+    }
+
+    /** Maps a rejection's code into an error body: {"error": {"code", "message", "field"?}}. */
+    static ObjectNode errorBody(String code, String message, String field) {
+        ObjectNode error = MAPPER.createObjectNode().put("code", code).put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set("error", error);
+        return body;
+    }
+
+    static String fieldOf(ChatException e) {
+        return e instanceof ChatException.Invalid invalid ? invalid.field() : null;
+    }
+}

@@ -1,0 +1,165 @@
+package io.chillin.chat.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.chillin.chat.domain.ChatException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** A pooled, migrated SQL database (PostgreSQL or embedded H2) that the stores share; close it on shutdown. */
+public final class Database implements AutoCloseable {
+
+    /** The database engines the schema and the SQL are written for. */
+    public enum Kind {
+        H2, POSTGRESQL;
+
+        /** The lower-case name, also the name of the engine's migration folder: "h2" or "postgresql". */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Kind fromProductName(String productName) {
+            return switch (productName) {
+                case "H2" -> H2;
+                case "PostgreSQL" -> POSTGRESQL;
+                default -> throw new IllegalStateException(
+                        "unsupported database '" + productName + "': use PostgreSQL or H2");
+            };
+        }
+    }
+
+    private static final String MIGRATIONS = "db/migration/";
+    // Short, so that a request fails fast with Unavailable instead of hanging while the database is down.
+    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    private static final long VALIDATION_TIMEOUT_MILLIS = 2_000;
+    private static final int PING_TIMEOUT_SECONDS = 2;
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Kind kind;
+
+    private Database(HikariDataSource pool, Kind kind) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.kind = kind;
+    }
+
+    /**
+     * Connects, and brings the schema up to date.
+     *
+     * @throws ChatException.Unavailable when the database cannot be reached
+     */
+    public static Database open(DatabaseConfig config) {
+        HikariDataSource pool = connect(config);
+        try {
+            Kind kind = kindOf(pool, config);
+            migrate(config, kind);
+            return new Database(pool, kind);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Which engine answered: told by the driver, not guessed from the URL. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Checks that the database answers a query, for a readiness probe.
+     *
+     * @throws ChatException.Unavailable when it does not
+     */
+    public void ping() {
+        read(handle -> handle.createQuery("SELECT 1").setQueryTimeout(PING_TIMEOUT_SECONDS).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Runs the work on a pooled connection, in auto-commit mode. */
+    <T> T read(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw SqlFaults.translate(e);
+        }
+    }
+
+    /** Runs the work in one transaction, rolled back when it throws. */
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw SqlFaults.translate(e);
+        }
+    }
+
+    /** For tests that need to hold connections or look under the stores. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    private static HikariDataSource connect(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.maxPoolSize());
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        hikari.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        hikari.setPoolName("chat-db");
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ChatException.Unavailable("cannot connect to the database at " + config.jdbcUrl() + " as '"
+                    + config.user() + "': " + SqlFaults.reason(e));
+        }
+    }
+
+    private static Kind kindOf(HikariDataSource pool, DatabaseConfig config) {
+        try (Connection connection = pool.getConnection()) {
+            return Kind.fromProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new ChatException.Unavailable("cannot connect to the database at " + config.jdbcUrl() + ": "
+                    + SqlFaults.reason(e));
+        }
+    }
+
+    private static void migrate(DatabaseConfig config, Kind kind) {
+        // Flyway does not expand {vendor} in locations, so the engine's folder (db/migration/h2 or
+        // db/migration/postgresql, once one exists) is chosen here. Both folders feed one history table, so a
+        // version number is used in one folder only.
+        List<String> locations = new ArrayList<>(List.of("classpath:" + MIGRATIONS + "common"));
+        String vendorFolder = MIGRATIONS + kind.id();
+        if (Database.class.getClassLoader().getResource(vendorFolder) != null) {
+            locations.add("classpath:" + vendorFolder);
+        }
+        try {
+            // Connections of its own, not the pool's: Flyway holds two at once, more than a pool of one has.
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(config.jdbcUrl(), config.user(), config.password())
+                    .locations(locations.toArray(String[]::new))
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            if (SqlFaults.isUnavailable(e)) {
+                throw new ChatException.Unavailable("cannot migrate the database at " + config.jdbcUrl() + ": "
+                        + SqlFaults.reason(e));
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.chillin.chat.adapter.postgres;
+
+import io.chillin.chat.application.port.out.UserStore;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.user.User;
+import io.chillin.chat.domain.user.Username;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Accounts in the {@code users} table, unique by the name's case-insensitive key. */
+public final class PostgresUserStore implements UserStore {
+
+    private static final String COLUMNS = "username, password_hash, email, created_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    /** The clock only stamps {@code updated_at}, a trail for operators that the port does not expose. */
+    public PostgresUserStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public void create(User user) {
+        try {
+            db.write(h -> h.createUpdate("""
+                            INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
+                            VALUES (:username, :key, :hash, :email, :createdAt, :createdAt)""")
+                    .bind("username", user.username().value())
+                    .bind("key", user.username().key())
+                    .bind("hash", user.passwordHash())
+                    .bind("email", user.email())
+                    .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
+                    .execute());
+        } catch (UniqueViolation e) {
+            throw new ChatException.Conflict("username '" + user.username() + "' is already taken");
+        }
+    }
+
+    @Override
+    public Optional<User> find(Username username) {
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = :key")
+                .bind("key", username.key())
+                .map(PostgresUserStore::user)
+                .findOne());
+    }
+
+    @Override
+    public void updatePasswordHash(Username username, String passwordHash) {
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        int updated = db.write(h -> h.createUpdate(
+                        "UPDATE users SET password_hash = :hash, updated_at = :now WHERE username_key = :key")
+                .bind("hash", passwordHash)
+                .bind("now", Timestamps.utc(Timestamps.stored(clock.instant())))
+                .bind("key", username.key())
+                .execute());
+        if (updated == 0) {
+            throw new ChatException.NotFound("no user named '" + username + "'");
+        }
+    }
+
+    @Override
+    public List<User> list() {
+        List<User> users = db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users").map(PostgresUserStore::user).list());
+        // Sorted here rather than by ORDER BY: the database's collation would order names differently from
+        // one server to the next, and from the in-memory store.
+        return users.stream().sorted(Comparator.comparing(u -> u.username().key())).toList();
+    }
+
+    private static User user(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new User(Username.of(rs.getString("username")), rs.getString("password_hash"), rs.getString("email"),
+                Timestamps.read(rs, "created_at"));
+    }
+}

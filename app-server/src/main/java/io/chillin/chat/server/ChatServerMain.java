@@ -1,0 +1,27 @@
+package io.chillin.chat.server;
+
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar chillin-server.jar}: configuration from the environment, graceful stop on SIGTERM or Ctrl-C. */
+public final class ChatServerMain {
+
+    private ChatServerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ChatServer server;
+        try {
+            server = ChatServer.start(ServerConfig.fromEnvironment(System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+}

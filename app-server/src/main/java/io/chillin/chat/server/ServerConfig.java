@@ -1,0 +1,119 @@
+package io.chillin.chat.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the server reads from its environment. The old Node.js app's variable names (PORT,
+ * CLIENT_ORIGIN, DB_*) keep their meaning, so an existing deployment moves over unchanged.
+ *
+ * @param postgres absent for the zero-setup default (embedded H2 under {@code dataDir})
+ */
+public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
+                           int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
+                           boolean trustProxy, int outboundQueueFrames) {
+
+    /** A PostgreSQL server to use instead of the embedded database. */
+    public record Postgres(String host, int port, String database, String user, String password) {
+    }
+
+    /** Reads the configuration; @throws ConfigException naming the setting that is wrong */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        Settings s = new Settings(env);
+        rejectClusterSettings(s);
+        Optional<Postgres> postgres = s.text("DB_HOST").map(host -> new Postgres(host,
+                s.integer("DB_PORT", 5432, 1, 65535),
+                s.text("DB_NAME").orElse("chillin_chatroom"),
+                s.text("DB_USER").orElse("postgres"),
+                s.raw("DB_PASSWORD").orElse("")));
+        if (postgres.isEmpty()) {
+            for (String name : new String[] {"DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"}) {
+                if (s.raw(name).isPresent()) {
+                    throw new ConfigException(name + " is set but DB_HOST is not: set DB_HOST to use PostgreSQL,"
+                            + " or unset " + name + " to use the embedded database");
+                }
+            }
+        }
+        return new ServerConfig(
+                s.text("HOST").orElse("0.0.0.0"),
+                s.integer("PORT", 5000, 0, 65535),
+                origins(s.text("CLIENT_ORIGIN").orElse("http://localhost:3000")),
+                Path.of(s.text("CHAT_DATA_DIR").orElse("data")).toAbsolutePath(),
+                postgres,
+                s.integer("CHAT_DB_POOL_SIZE", 10, 1, 200),
+                s.integer("CHAT_PASSWORD_MIN_LENGTH", 6, 1, 64),
+                s.integer("CHAT_AUTH_ATTEMPTS_PER_MINUTE", 20, 1, 1_000_000),
+                s.integer("CHAT_MESSAGES_PER_10S", 10, 1, 1_000_000),
+                s.bool("CHAT_TRUST_PROXY", false),
+                s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000));
+    }
+
+    /** Redis and S3 settings belong to cluster mode, which this build cannot run: refusing beats silently splitting the chat. */
+    private static void rejectClusterSettings(Settings s) {
+        for (String name : new String[] {"REDIS_URL", "USE_MINIO", "MINIO_ENDPOINT", "S3_BUCKET_NAME"}) {
+            if (s.text(name).isPresent()) {
+                throw new ConfigException(name + " is set, but this build runs a single instance only"
+                        + " (in-process bus, presence and sessions); unset " + name + " to start");
+            }
+        }
+    }
+
+    private static Set<String> origins(String list) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : Arrays.stream(list.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList()) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("CLIENT_ORIGIN: '" + origin + "' is not a URL like http://localhost:3000");
+            }
+            if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new ConfigException("CLIENT_ORIGIN: '" + origin + "' must be scheme://host[:port] with no path");
+            }
+            origins.add(origin);
+        }
+        return Set.copyOf(origins);
+    }
+
+    /** Typed access to the environment with errors that name the variable. */
+    private record Settings(Map<String, String> env) {
+
+        Optional<String> raw(String name) {
+            return Optional.ofNullable(env.get(name));
+        }
+
+        Optional<String> text(String name) {
+            return raw(name).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> value = text(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed < min || parsed > max) {
+                    throw new NumberFormatException();
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be a whole number from " + min + " to " + max
+                        + ", not '" + value.get() + "'");
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return text(name).map(v -> switch (v.toLowerCase()) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new ConfigException(name + " must be true or false, not '" + v + "'");
+            }).orElse(fallback);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.chillin.chat.server.support;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A fresh database on the PostgreSQL server the tests use (env CHAT_TEST_PG_URL, default the local
+ * one), dropped afterwards. Fails, never skips, when PostgreSQL is not there.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    private final String name;
+
+    private PostgresDatabase(String adminUrl, String user, String password, String name) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.name = name;
+    }
+
+    public static PostgresDatabase create() {
+        String url = System.getenv().getOrDefault("CHAT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getenv().getOrDefault("CHAT_TEST_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("CHAT_TEST_PG_PASSWORD", "");
+        String name = "chat_e2e_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed at " + url + " (user " + user + "): start it (e.g."
+                    + " 'pg_ctlcluster 15 main start') or point CHAT_TEST_PG_URL/CHAT_TEST_PG_USER at one", e);
+        }
+        return new PostgresDatabase(url, user, password, name);
+    }
+
+    /** The server settings (old app's names) that point at this database. */
+    public String[] serverEnv() {
+        URI uri = URI.create(adminUrl.substring("jdbc:".length()));
+        return new String[] {"DB_HOST", uri.getHost(), "DB_PORT", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                "DB_NAME", name, "DB_USER", user, "DB_PASSWORD", password};
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name, e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.chillin.chat.server.support;
+
+import io.chillin.chat.server.ChatServer;
+import io.chillin.chat.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A real server on a free loopback port with its own embedded data directory, unless the environment says otherwise. */
+public final class TestServer implements AutoCloseable {
+
+    private final Map<String, String> env;
+    private ChatServer server;
+
+    private TestServer(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Starts with test-friendly limits: many auth attempts (tests register a lot from one address). */
+    public static TestServer start(String... overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", "0");
+        env.put("CHAT_AUTH_ATTEMPTS_PER_MINUTE", "100000");
+        try {
+            env.put("CHAT_DATA_DIR", Files.createTempDirectory("chat-e2e").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        TestServer server = new TestServer(env);
+        server.server = ChatServer.start(ServerConfig.fromEnvironment(env));
+        return server;
+    }
+
+    /** Stops and starts again on the same data (and a new port). */
+    public void restart() {
+        server.close();
+        server = ChatServer.start(ServerConfig.fromEnvironment(env));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Http http() {
+        return new Http(port());
+    }
+
+    public Path dataDir() {
+        return Path.of(env.get("CHAT_DATA_DIR"));
+    }
+
+    public static String name(String prefix) {
+        return prefix + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
