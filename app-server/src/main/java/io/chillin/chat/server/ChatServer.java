@@ -8,6 +8,7 @@ import io.chillin.chat.adapter.postgres.Database;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import io.chillin.chat.adapter.postgres.PostgresMessageStore;
 import io.chillin.chat.adapter.postgres.PostgresRoomStore;
+import io.chillin.chat.adapter.postgres.PostgresSessionStore;
 import io.chillin.chat.adapter.postgres.PostgresUserStore;
 import io.chillin.chat.application.ChatCore;
 import io.chillin.chat.application.ChatPorts;
@@ -46,17 +47,17 @@ public final class ChatServer implements AutoCloseable {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
                     Duration.ofHours(24), config.messagesPer10Seconds(), Duration.ofSeconds(10),
                     config.authAttemptsPerMinute(), Duration.ofMinutes(1));
-            ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock).withStores(
-                    new PostgresUserStore(database, clock),
-                    new PostgresRoomStore(database),
-                    new PostgresMessageStore(database));
+            ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock)
+                    .withStores(new PostgresUserStore(database, clock), new PostgresRoomStore(database),
+                            new PostgresMessageStore(database))
+                    .withSessions(new PostgresSessionStore(database, clock));
             ChatCore core = ChatCore.create(ports, settings, clock);
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
                     config.outboundQueueFrames(), config.trustProxy());
             ChatHttpServer http = new ChatHttpServer(core, edge, probes(database)).start(config.host(), config.port());
             String mode = config.postgres().isPresent() ? "single instance on PostgreSQL" : "single instance, embedded";
             LOG.info("Chillin Chatroom listening on http://{}:{} ({}): database={} ({}), bus=in-process,"
-                            + " presence=in-process, sessions=in-process, rate-limiter=in-process",
+                            + " presence=in-process, sessions=database, rate-limiter=in-process",
                     config.host(), http.port(), mode, database.kind().id(), describe(config));
             return new ChatServer(database, http, mode);
         } catch (RuntimeException e) {
@@ -74,7 +75,7 @@ public final class ChatServer implements AutoCloseable {
         return List.of(probe("database", database.kind().id(), database::ping),
                 probe("bus", "in-process", () -> { }),
                 probe("presence", "in-process", () -> { }),
-                probe("sessions", "in-process", () -> { }));
+                probe("sessions", database.kind().id(), database::ping));
     }
 
     private static HealthProbe probe(String role, String kind, Check check) {

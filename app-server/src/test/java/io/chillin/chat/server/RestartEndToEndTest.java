@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** History, accounts and rooms survive a restart, on the embedded default and on PostgreSQL. */
+/** History, accounts, sessions and rooms survive a restart, on the embedded default and on PostgreSQL. */
 class RestartEndToEndTest {
 
     @Test
@@ -32,7 +32,7 @@ class RestartEndToEndTest {
     private static void chatRestartAndCheck(TestServer server) {
         String room = TestServer.name("keep-");
         String user = TestServer.name("keeper");
-        server.http().register(user);
+        String token = server.http().register(user);
         try (WsClient ann = WsClient.connect(server.port()); WsClient bob = WsClient.connect(server.port())) {
             ann.join(room, "name", TestServer.name("ann"));
             bob.join(room, "name", TestServer.name("bob"));
@@ -51,6 +51,7 @@ class RestartEndToEndTest {
         }
         JsonNode page = server.http().get("/api/rooms/" + room + "/messages").body();
         assertThat(page.path("messages").get(2).path("seq").asLong()).as("seq continues").isEqualTo(3);
+        assertThat(server.http().get("/api/me", token).status()).as("sessions survive a restart").isEqualTo(200);
         assertThat(server.http().post("/api/auth/login",
                 io.chillin.chat.server.support.Http.json("username", user, "password", "secret-pw")).status()).isEqualTo(200);
     }

@@ -44,6 +44,10 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
                 new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher);
     }
 
+    public ChatPorts withSessions(SessionStore sessions) {
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+    }
+
     public ChatPorts withStores(UserStore users, RoomStore rooms, MessageStore messages) {
         return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
     }

@@ -36,8 +36,9 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
                 + ";LOCK_TIMEOUT=10000"
                 // a confirmed message must be on disk, not in H2's write-behind buffer (500 ms by default)
                 + ";WRITE_DELAY=0"
-                // Database.close() closes it; H2's own shutdown hook would race the pool's last statements
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+                // the admin CLI may open the same files while the server runs: the first process serves the
+                // others over loopback (H2 then needs its own shutdown hook, so DB_CLOSE_ON_EXIT stays on)
+                + ";AUTO_SERVER=TRUE";
         return new DatabaseConfig(url, "sa", "", DEFAULT_POOL_SIZE);
     }
 

@@ -59,6 +59,19 @@ public final class PostgresRoomStore implements RoomStore {
     }
 
     @Override
+    public void delete(RoomName name) {
+        int deleted = db.write(h -> {
+            h.createUpdate("DELETE FROM messages WHERE room_id IN (SELECT id FROM rooms WHERE name_key = :key)")
+                    .bind("key", name.key())
+                    .execute();
+            return h.createUpdate("DELETE FROM rooms WHERE name_key = :key").bind("key", name.key()).execute();
+        });
+        if (deleted == 0) {
+            throw new ChatException.NotFound("no room named '" + name + "'");
+        }
+    }
+
+    @Override
     public void updatePasswordHash(RoomName name, String passwordHash) {
         int updated = db.write(h -> h.createUpdate("UPDATE rooms SET password_hash = :hash WHERE name_key = :key")
                 .bind("hash", passwordHash)

@@ -67,6 +67,16 @@ public final class PostgresUserStore implements UserStore {
     }
 
     @Override
+    public void delete(Username username) {
+        int deleted = db.write(h -> h.createUpdate("DELETE FROM users WHERE username_key = :key")
+                .bind("key", username.key())
+                .execute());
+        if (deleted == 0) {
+            throw new ChatException.NotFound("no user named '" + username + "'");
+        }
+    }
+
+    @Override
     public List<User> list() {
         List<User> users = db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users").map(PostgresUserStore::user).list());
         // Sorted here rather than by ORDER BY: the database's collation would order names differently from

@@ -62,8 +62,19 @@ class EmbeddedDatabaseTest {
         DatabaseConfig config = DatabaseConfig.embedded(dataDir);
         assertThat(config.jdbcUrl())
                 .startsWith("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("chat") + ";")
-                .contains(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
-                .doesNotContain("AUTO_SERVER");
+                .contains(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @Test
+    void a_second_process_can_open_the_embedded_database_while_the_first_has_it_open() {
+        DatabaseConfig config = DatabaseConfig.embedded(dataDir.resolve("shared"));
+        RoomName room = RoomName.of("shared room");
+        try (Database server = Database.open(config); Database adminTool = Database.open(config)) {
+            new PostgresRoomStore(server).create(new Room(room, RoomDescription.NONE, TestNames.user(), null, now));
+            assertThat(new PostgresRoomStore(adminTool).find(room)).isPresent();
+            new PostgresRoomStore(adminTool).delete(room);
+            assertThat(new PostgresRoomStore(server).find(room)).isEmpty();
+        }
     }
 
     private NewMessage message(RoomName room, Username author, String tempId) {

@@ -2,7 +2,6 @@ package io.chillin.chat.application.local;
 
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
-import io.chillin.chat.application.port.out.RoomStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.message.TempId;
@@ -17,13 +16,19 @@ import java.util.Optional;
 /** Messages in memory: one list per room, where a message's index is its seq minus one. */
 public final class LocalMessageStore implements MessageStore {
 
-    private final RoomStore rooms;
+    private final LocalRoomStore rooms;
     private final Map<String, List<ChatMessage>> byRoom = new HashMap<>();
     private final Map<String, ChatMessage> byTempId = new HashMap<>();
     private long nextId = 1;
 
-    public LocalMessageStore(RoomStore rooms) {
+    public LocalMessageStore(LocalRoomStore rooms) {
         this.rooms = rooms;
+        rooms.onDelete(this::forget);
+    }
+
+    private synchronized void forget(RoomName room) {
+        byRoom.remove(room.key());
+        byTempId.values().removeIf(m -> m.room().key().equals(room.key()));
     }
 
     @Override

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Rooms in memory, in creation order. */
 public final class LocalRoomStore implements RoomStore {
 
     private final Map<String, Room> rooms = new LinkedHashMap<>();
+    private final List<Consumer<RoomName>> deletionListeners = new ArrayList<>();
 
     @Override
     public synchronized void create(Room room) {
@@ -30,6 +32,19 @@ public final class LocalRoomStore implements RoomStore {
     @Override
     public synchronized List<Room> list() {
         return new ArrayList<>(rooms.values());
+    }
+
+    @Override
+    public synchronized void delete(RoomName name) {
+        if (rooms.remove(name.key()) == null) {
+            throw new ChatException.NotFound("no room named '" + name + "'");
+        }
+        deletionListeners.forEach(listener -> listener.accept(name));
+    }
+
+    /** Lets a store that keeps per-room data in memory drop it with the room. */
+    synchronized void onDelete(Consumer<RoomName> listener) {
+        deletionListeners.add(listener);
     }
 
     @Override

@@ -34,6 +34,13 @@ public final class LocalUserStore implements UserStore {
     }
 
     @Override
+    public void delete(Username username) {
+        if (users.remove(username.key()) == null) {
+            throw new ChatException.NotFound("no user named '" + username + "'");
+        }
+    }
+
+    @Override
     public List<User> list() {
         return users.values().stream().sorted(Comparator.comparing(u -> u.username().key())).toList();
     }

@@ -143,6 +143,18 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void deleting_a_room_deletes_its_history_and_a_new_room_of_that_name_starts_afresh() {
+        RoomName room = newRoom();
+        fill(room, 3);
+        rooms.delete(room);
+        assertThat(store.latest(room, 10)).isEmpty();
+        assertThat(store.lastSeq(room)).isZero();
+        rooms.create(new Room(room, RoomDescription.NONE, alice, null, now));
+        assertThat(append(room, "t1", "fresh").seq()).isEqualTo(1);
+        assertThat(store.latest(room, 10)).extracting(m -> m.text().value()).containsExactly("fresh");
+    }
+
+    @Test
     void unknown_temp_id_is_empty() {
         assertThat(store.findByTempId(newRoom(), "user:x", TempId.of("nope"))).isEmpty();
     }

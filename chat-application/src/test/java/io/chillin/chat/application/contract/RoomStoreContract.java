@@ -75,6 +75,16 @@ public abstract class RoomStoreContract {
     }
 
     @Test
+    void deleted_room_is_gone_and_unlisted() {
+        RoomName name = TestNames.room();
+        store.create(room(name, null));
+        store.delete(name);
+        assertThat(store.find(name)).isEmpty();
+        assertThat(store.list()).extracting(Room::name).doesNotContain(name);
+        assertThatThrownBy(() -> store.delete(name)).isInstanceOf(ChatException.NotFound.class);
+    }
+
+    @Test
     void updating_an_unknown_room_is_not_found() {
         assertThatThrownBy(() -> store.updatePasswordHash(TestNames.room(), "x"))
                 .isInstanceOf(ChatException.NotFound.class);

@@ -63,6 +63,21 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void deleted_user_is_gone_and_its_name_free_again() {
+        Username name = TestNames.user();
+        store.create(new User(name, "h", "", now));
+        store.delete(Username.of(name.value().toUpperCase(Locale.ROOT)));
+        assertThat(store.find(name)).isEmpty();
+        store.create(new User(name, "again", "", now));
+        assertThat(store.find(name).orElseThrow().passwordHash()).isEqualTo("again");
+    }
+
+    @Test
+    void deleting_an_unknown_user_is_not_found() {
+        assertThatThrownBy(() -> store.delete(TestNames.user())).isInstanceOf(ChatException.NotFound.class);
+    }
+
+    @Test
     void list_holds_created_users() {
         Username a = TestNames.user();
         Username b = TestNames.user();

@@ -18,6 +18,9 @@ public interface RoomStore {
     /** Every room, oldest first. */
     List<Room> list();
 
+    /** Removes a room and its whole history. @throws ChatException.NotFound for an unknown room */
+    void delete(RoomName name);
+
     /** Replaces the password hash (null makes the room public). @throws ChatException.NotFound for an unknown room */
     void updatePasswordHash(RoomName name, String passwordHash);
 }

@@ -18,6 +18,9 @@ public interface UserStore {
     /** Replaces the stored password hash (after a rehash or a reset). @throws ChatException.NotFound for an unknown user */
     void updatePasswordHash(Username username, String passwordHash);
 
+    /** Removes an account; its messages stay, under its name. @throws ChatException.NotFound for an unknown user */
+    void delete(Username username);
+
     /** Every account, in name order. */
     List<User> list();
 }
