@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.domain.ChatException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar chillin-server.jar}: configuration from the environment, graceful stop on SIGTERM or Ctrl-C. */
@@ -15,6 +16,10 @@ public final class ChatServerMain {
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (ChatException.Unavailable e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package io.chillin.chat.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,8 +16,12 @@ import java.util.Set;
  * @param postgres absent for the zero-setup default (embedded H2 under {@code dataDir})
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
-                           int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
+                           Optional<Cluster> cluster, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
                            boolean trustProxy, int outboundQueueFrames) {
+
+    /** Cluster mode: the Redis shared by every instance, the prefix of its keys, and how soon a silent instance counts as dead. */
+    public record Cluster(String redisUrl, String keyPrefix, Duration presenceTtl) {
+    }
 
     /** A PostgreSQL server to use instead of the embedded database. */
     public record Postgres(String host, int port, String database, String user, String password) {
@@ -39,12 +44,20 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 }
             }
         }
+        Optional<Cluster> cluster = s.text("REDIS_URL").map(url -> new Cluster(redisUrl(url),
+                s.text("CHAT_REDIS_PREFIX").orElse("chillin"),
+                Duration.ofMillis(s.integer("CHAT_PRESENCE_TTL_MS", 9000, 300, 600_000))));
+        if (cluster.isPresent() && postgres.isEmpty()) {
+            throw new ConfigException("REDIS_URL is set but DB_HOST is not: instances of a cluster must share one"
+                    + " PostgreSQL database; set DB_HOST (and DB_NAME, DB_USER, DB_PASSWORD) or unset REDIS_URL");
+        }
         return new ServerConfig(
                 s.text("HOST").orElse("0.0.0.0"),
                 s.integer("PORT", 5000, 0, 65535),
                 origins(s.text("CLIENT_ORIGIN").orElse("http://localhost:3000")),
                 Path.of(s.text("CHAT_DATA_DIR").orElse("data")).toAbsolutePath(),
                 postgres,
+                cluster,
                 s.integer("CHAT_DB_POOL_SIZE", 10, 1, 200),
                 s.integer("CHAT_PASSWORD_MIN_LENGTH", 6, 1, 64),
                 s.integer("CHAT_AUTH_ATTEMPTS_PER_MINUTE", 20, 1, 1_000_000),
@@ -53,14 +66,26 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000));
     }
 
-    /** Redis and S3 settings belong to cluster mode, which this build cannot run: refusing beats silently splitting the chat. */
+    /** S3 settings belong to blob storage, which this build does not have yet: refusing beats ignoring them. */
     private static void rejectClusterSettings(Settings s) {
-        for (String name : new String[] {"REDIS_URL", "USE_MINIO", "MINIO_ENDPOINT", "S3_BUCKET_NAME"}) {
+        for (String name : new String[] {"USE_MINIO", "MINIO_ENDPOINT", "S3_BUCKET_NAME"}) {
             if (s.text(name).isPresent()) {
-                throw new ConfigException(name + " is set, but this build runs a single instance only"
-                        + " (in-process bus, presence and sessions); unset " + name + " to start");
+                throw new ConfigException(name + " is set, but this build keeps no blobs in S3 yet; unset " + name);
             }
         }
+    }
+
+    private static String redisUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("REDIS_URL: '" + url + "' is not a URL like redis://host:6379");
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new ConfigException("REDIS_URL: '" + url + "' must look like redis://host:6379");
+        }
+        return url;
     }
 
     private static Set<String> origins(String list) {

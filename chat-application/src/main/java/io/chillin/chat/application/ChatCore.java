@@ -100,8 +100,13 @@ public final class ChatCore {
         return sender;
     }
 
-    /** Re-delivers from the store whatever the bus may have lost; call after the bus reconnects. */
+    /** Re-delivers from the store whatever the bus may have lost. */
     public void resyncDelivery() {
         fanout.resync();
+    }
+
+    /** Forgets members of server instances that died, telling their rooms; a cluster calls this every few seconds. */
+    public void sweepPresence() {
+        membership.sweepPresence();
     }
 }

@@ -44,6 +44,11 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
                 new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher);
     }
 
+    /** The ports a cluster's instances must share instead of keeping in process. */
+    public ChatPorts withShared(RoomBus bus, Presence presence, RateLimiter messageRate, RateLimiter authRate) {
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+    }
+
     public ChatPorts withSessions(SessionStore sessions) {
         return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
     }

@@ -73,6 +73,11 @@ public final class LocalPresence implements Presence {
         return names == null ? 0 : names.size();
     }
 
+    @Override
+    public List<Departure> sweep() {
+        return List.of();
+    }
+
     private static final class Holder {
         final Member member;
         final Set<String> connections = new LinkedHashSet<>();

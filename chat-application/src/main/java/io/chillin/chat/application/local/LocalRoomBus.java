@@ -4,22 +4,21 @@ import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /** A bus within one process: hands each event to every listener on the publishing thread. Loses nothing. */
 public final class LocalRoomBus implements RoomBus {
 
-    private final List<Consumer<RoomEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(RoomEvent event) {
-        for (Consumer<RoomEvent> listener : listeners) {
-            listener.accept(event);
+        for (Subscriber subscriber : subscribers) {
+            subscriber.onEvent(event);
         }
     }
 
     @Override
-    public void subscribe(Consumer<RoomEvent> listener) {
-        listeners.add(listener);
+    public void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
     }
 }

@@ -100,6 +100,13 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
     }
 
+    /** Sweeps presence and tells each room who left with a dead instance; call every few seconds in a cluster. */
+    public void sweepPresence() {
+        for (Presence.Departure gone : presence.sweep()) {
+            bus.publish(new RoomEvent.MembershipChanged(gone.room(), gone.member().name(), false, now()));
+        }
+    }
+
     /** Times on the wire have millisecond precision, like stored messages. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -6,6 +6,7 @@ import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.application.port.out.Member;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.Presence;
+import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.RoomName;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * exactly once and in seq order: whatever the bus loses, duplicates or reorders, a gap is filled
  * from the message store before anything newer is delivered.
  */
-public final class RoomFanout implements Consumer<RoomEvent> {
+public final class RoomFanout implements RoomBus.Subscriber {
 
     /** How many missed messages a join with sinceSeq returns at most. */
     public static final int RESUME_LIMIT = 500;
@@ -106,7 +107,12 @@ public final class RoomFanout implements Consumer<RoomEvent> {
     }
 
     @Override
-    public void accept(RoomEvent event) {
+    public void onPossibleLoss() {
+        resync();
+    }
+
+    @Override
+    public void onEvent(RoomEvent event) {
         Channel channel = channels.get(event.room().key());
         if (channel == null) {
             return;

@@ -92,6 +92,14 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void a_sweep_with_every_instance_alive_forgets_nobody() {
+        Member alice = registered(TestNames.user());
+        presence.enter(room, alice, "c1");
+        assertThat(presence.sweep()).isEmpty();
+        assertThat(presence.members(room)).containsExactly(alice);
+    }
+
+    @Test
     void unknown_room_is_empty() {
         assertThat(presence.members(TestNames.room())).isEmpty();
         assertThat(presence.count(TestNames.room())).isZero();

@@ -33,6 +33,20 @@ public abstract class RoomBusContract {
         }
     }
 
+    /** A subscriber that hands every event to the consumer. */
+    protected static RoomBus.Subscriber recorder(java.util.function.Consumer<RoomEvent> events) {
+        return new RoomBus.Subscriber() {
+            @Override
+            public void onEvent(RoomEvent event) {
+                events.accept(event);
+            }
+
+            @Override
+            public void onPossibleLoss() {
+            }
+        };
+    }
+
     private static ChatMessage message(RoomName room, long seq) {
         Username author = Username.of("author");
         return new ChatMessage(seq, room, seq, author, "user:author", MessageText.of("m" + seq + " 😀"),
@@ -45,8 +59,8 @@ public abstract class RoomBusContract {
         RoomBus other = newBus();
         List<RoomEvent> seenHere = new CopyOnWriteArrayList<>();
         List<RoomEvent> seenThere = new CopyOnWriteArrayList<>();
-        publisher.subscribe(seenHere::add);
-        other.subscribe(seenThere::add);
+        publisher.subscribe(recorder(seenHere::add));
+        other.subscribe(recorder(seenThere::add));
         RoomName room = TestNames.room();
         List<RoomEvent> events = List.of(
                 new RoomEvent.MessageAppended(message(room, 1)),
@@ -63,11 +77,11 @@ public abstract class RoomBusContract {
         RoomBus bus = newBus();
         List<Long> seqs = new CopyOnWriteArrayList<>();
         RoomName room = TestNames.room();
-        bus.subscribe(e -> {
+        bus.subscribe(recorder(e -> {
             if (e instanceof RoomEvent.MessageAppended m && m.room().equals(room)) {
                 seqs.add(m.message().seq());
             }
-        });
+        }));
         for (long seq = 1; seq <= 200; seq++) {
             bus.publish(new RoomEvent.MessageAppended(message(room, seq)));
         }

@@ -163,8 +163,8 @@ class FanoutGapFillingTest {
         }
 
         @Override
-        public void subscribe(Consumer<RoomEvent> listener) {
-            inner.subscribe(listener);
+        public void subscribe(Subscriber subscriber) {
+            inner.subscribe(subscriber);
         }
 
         /** Hands events to the subscribers as they are, bypassing the policy: a late redelivery. */

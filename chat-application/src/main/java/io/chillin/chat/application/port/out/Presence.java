@@ -24,6 +24,16 @@ public interface Presence {
     /** The number of distinct members in the room. */
     int count(RoomName room);
 
+    /**
+     * Forgets the connections held by server instances that stopped reporting alive (crashed or cut
+     * off), and says who thereby left which room. An in-process presence has nobody to forget.
+     */
+    List<Departure> sweep();
+
+    /** A member whose last connection in the room was forgotten by a sweep. */
+    record Departure(RoomName room, Member member) {
+    }
+
     enum Entry { FIRST_CONNECTION, ANOTHER_CONNECTION, NAME_TAKEN }
 
     enum Exit { LAST_CONNECTION, OTHER_CONNECTIONS_REMAIN, WAS_NOT_PRESENT }
