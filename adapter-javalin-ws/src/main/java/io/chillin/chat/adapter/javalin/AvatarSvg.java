@@ -25,7 +25,7 @@ final class AvatarSvg {
             return "?";
         }
         int second = -1;
-        String[] parts = name.split("[_-]+");
+        String[] parts = name.replaceFirst("^[_-]+", "").split("[_-]+");
         if (parts.length > 1 && !parts[1].isEmpty()) {
             second = parts[1].codePointAt(0);
         } else if (cps.length > 1) {

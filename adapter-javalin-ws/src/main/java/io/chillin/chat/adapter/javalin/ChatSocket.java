@@ -33,6 +33,7 @@ final class ChatSocket {
     private static final int INBOUND_FRAMES_IN_FLIGHT = 64;
     private static final int INBOUND_WAIT_SECONDS = 5;
     private static final int POLICY_VIOLATION = 1008;
+    private static final long DROP_GRACE_MILLIS = 1000;
 
     private final ChatCore core;
     private final EdgeConfig config;
@@ -124,8 +125,22 @@ final class ChatSocket {
                 Callback.Completable done = new Callback.Completable();
                 session.sendText(frame, done);
                 done.get(30, TimeUnit.SECONDS);
-            }, reason -> session.close(POLICY_VIOLATION, reason, Callback.NOOP));
+            }, reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
             this.connection = Connection.open(identity, this::push);
+        }
+
+        /**
+         * Closes a client that cannot keep up. Runs on its own thread: never inside a broadcast. The close frame
+         * waits behind data the client does not read, so if it is not through soon the socket is cut.
+         */
+        private static void drop(Session session, String reason) {
+            Callback.Completable closing = new Callback.Completable();
+            session.close(POLICY_VIOLATION, reason, closing);
+            try {
+                closing.get(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (Exception notThrough) {
+                session.disconnect();
+            }
         }
 
         void start() {

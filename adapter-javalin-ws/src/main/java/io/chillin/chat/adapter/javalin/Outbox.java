@@ -74,13 +74,17 @@ final class Outbox {
 
     synchronized void release() {
         held = false;
-        for (String frame : heldEvents) {
+        List<String> waiting = new ArrayList<>(heldEvents);
+        heldEvents.clear();
+        for (String frame : waiting) {
+            if (closed) {
+                return;
+            }
             offer(frame);
         }
-        heldEvents.clear();
     }
 
-    /** Stops the drainer after what is queued; later frames are dropped. */
+    /** Stops the drainer; frames still queued and later ones are dropped. */
     synchronized void close() {
         if (!closed) {
             closed = true;

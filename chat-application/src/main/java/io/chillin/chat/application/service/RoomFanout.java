@@ -13,12 +13,12 @@ import io.chillin.chat.domain.room.RoomName;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -125,8 +125,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
                         changed.user() + verb, changed.at());
                 ServerEvent members = membersOf(changed.room());
                 channel.each(c -> {
-                    c.sink().send(notice);
-                    c.sink().send(members);
+                    sendSafely(c, notice);
+                    sendSafely(c, members);
                 });
             }
             case RoomEvent.TypingChanged typing -> {
@@ -134,7 +134,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
                 channel.each(c -> {
                     boolean self = c.identity().map(i -> i.key().equals(typing.identityKey())).orElse(false);
                     if (!self) {
-                        c.sink().send(notice);
+                        sendSafely(c, notice);
                     }
                 });
             }
@@ -201,9 +201,18 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private void deliver(Channel channel, ChatMessage message) {
         ServerEvent event = new ServerEvent.MessagePosted(message);
         for (Connection c : channel.members) {
-            c.sink().send(event);
+            sendSafely(c, event);
         }
         channel.deliveredSeq = message.seq();
+    }
+
+    /** One member's broken sink must not cost the others their delivery. */
+    private static void sendSafely(Connection connection, ServerEvent event) {
+        try {
+            connection.sink().send(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an event sink failed for " + connection, e);
+        }
     }
 
     private HistoryPage latest(RoomName room, long upTo) {
@@ -224,7 +233,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private static final class Channel {
         final RoomName room;
         final ReentrantLock lock = new ReentrantLock();
-        final Set<Connection> members = new LinkedHashSet<>();
+        /** Copy-on-write: a sink may close its connection while a broadcast iterates, which must not break the loop. */
+        final Set<Connection> members = new CopyOnWriteArraySet<>();
         long deliveredSeq;
 
         Channel(RoomName room) {
