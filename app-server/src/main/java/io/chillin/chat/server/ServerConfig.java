@@ -16,11 +16,23 @@ import java.util.Set;
  * @param postgres absent for the zero-setup default (embedded H2 under {@code dataDir})
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
-                           Optional<Cluster> cluster, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
+                           Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
                            boolean trustProxy, int outboundQueueFrames) {
 
     /** Cluster mode: the Redis shared by every instance, the prefix of its keys, and how soon a silent instance counts as dead. */
     public record Cluster(String redisUrl, String keyPrefix, Duration presenceTtl) {
+    }
+
+    /** Where avatars and media go: an S3 API bucket when {@code s3} is present, else the folder {@code dir}. */
+    public record Blobs(Optional<S3> s3, Path dir) {
+    }
+
+    /** An S3 API bucket; {@code endpoint} is empty for AWS itself, or an S3-compatible server such as MinIO. */
+    public record S3(Optional<String> endpoint, String region, String bucket, String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + "]";
+        }
     }
 
     /** A PostgreSQL server to use instead of the embedded database. */
@@ -30,7 +42,6 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
     /** Reads the configuration; @throws ConfigException naming the setting that is wrong */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         Settings s = new Settings(env);
-        rejectClusterSettings(s);
         Optional<Postgres> postgres = s.text("DB_HOST").map(host -> new Postgres(host,
                 s.integer("DB_PORT", 5432, 1, 65535),
                 s.text("DB_NAME").orElse("chillin_chatroom"),
@@ -47,6 +58,13 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
         Optional<Cluster> cluster = s.text("REDIS_URL").map(url -> new Cluster(redisUrl(url),
                 s.text("CHAT_REDIS_PREFIX").orElse("chillin"),
                 Duration.ofMillis(s.integer("CHAT_PRESENCE_TTL_MS", 9000, 300, 600_000))));
+        Path dataDir = Path.of(s.text("CHAT_DATA_DIR").orElse("data")).toAbsolutePath();
+        Blobs blobs = blobs(s, dataDir);
+        if (cluster.isPresent() && blobs.s3().isEmpty() && s.text("CHAT_BLOB_DIR").isEmpty()) {
+            throw new ConfigException("REDIS_URL is set but no shared blob store is: instances of a cluster must share"
+                    + " avatars and media; set S3_BUCKET_NAME (with USE_MINIO=true and MINIO_ENDPOINT for MinIO, and"
+                    + " S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY), or CHAT_BLOB_DIR to a folder every instance shares");
+        }
         if (cluster.isPresent() && postgres.isEmpty()) {
             throw new ConfigException("REDIS_URL is set but DB_HOST is not: instances of a cluster must share one"
                     + " PostgreSQL database; set DB_HOST (and DB_NAME, DB_USER, DB_PASSWORD) or unset REDIS_URL");
@@ -55,9 +73,10 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.text("HOST").orElse("0.0.0.0"),
                 s.integer("PORT", 5000, 0, 65535),
                 origins(s.text("CLIENT_ORIGIN").orElse("http://localhost:3000")),
-                Path.of(s.text("CHAT_DATA_DIR").orElse("data")).toAbsolutePath(),
+                dataDir,
                 postgres,
                 cluster,
+                blobs,
                 s.integer("CHAT_DB_POOL_SIZE", 10, 1, 200),
                 s.integer("CHAT_PASSWORD_MIN_LENGTH", 6, 1, 64),
                 s.integer("CHAT_AUTH_ATTEMPTS_PER_MINUTE", 20, 1, 1_000_000),
@@ -66,13 +85,33 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000));
     }
 
-    /** S3 settings belong to blob storage, which this build does not have yet: refusing beats ignoring them. */
-    private static void rejectClusterSettings(Settings s) {
-        for (String name : new String[] {"USE_MINIO", "MINIO_ENDPOINT", "S3_BUCKET_NAME"}) {
-            if (s.text(name).isPresent()) {
-                throw new ConfigException(name + " is set, but this build keeps no blobs in S3 yet; unset " + name);
+    /** The old app's S3/MinIO settings; half a configuration is refused rather than guessed at. */
+    private static Blobs blobs(Settings s, Path dataDir) {
+        Path dir = s.text("CHAT_BLOB_DIR").map(Path::of).orElse(dataDir.resolve("blobs")).toAbsolutePath();
+        boolean minio = s.bool("USE_MINIO", false);
+        Optional<String> endpoint = s.text("MINIO_ENDPOINT");
+        if (!minio && s.text("S3_BUCKET_NAME").isEmpty()) {
+            if (endpoint.isPresent()) {
+                throw new ConfigException("MINIO_ENDPOINT is set but USE_MINIO is not true: set USE_MINIO=true"
+                        + " (and S3_BUCKET_NAME) to use MinIO, or unset MINIO_ENDPOINT");
             }
+            return new Blobs(Optional.empty(), dir);
         }
+        if (minio && endpoint.isEmpty()) {
+            throw new ConfigException("USE_MINIO=true needs MINIO_ENDPOINT, e.g. http://minio:9000");
+        }
+        endpoint.ifPresent(e -> {
+            URI uri = URI.create(e);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigException("MINIO_ENDPOINT: '" + e + "' must look like http://host:9000");
+            }
+        });
+        String accessKey = s.text("S3_ACCESS_KEY_ID").orElseThrow(() -> new ConfigException(
+                "S3 storage needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY"));
+        String secret = s.text("S3_SECRET_ACCESS_KEY").orElseThrow(() -> new ConfigException(
+                "S3 storage needs S3_SECRET_ACCESS_KEY"));
+        return new Blobs(Optional.of(new S3(minio ? endpoint : Optional.empty(), s.text("S3_REGION").orElse("us-east-1"),
+                s.text("S3_BUCKET_NAME").orElse("chillin-chatroom"), accessKey, secret)), dir);
     }
 
     private static String redisUrl(String url) {

@@ -29,10 +29,16 @@ class ClusterEndToEndTest {
     static void startCluster() {
         database = PostgresDatabase.create();
         String prefix = TestServer.name("cluster-");
+        String sharedBlobs;
+        try {
+            sharedBlobs = java.nio.file.Files.createTempDirectory("cluster-blobs").toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         for (int i = 0; i < 3; i++) {
             List<String> env = new ArrayList<>(List.of(database.serverEnv()));
             env.addAll(List.of("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
-                    "CHAT_REDIS_PREFIX", prefix, "CHAT_PRESENCE_TTL_MS", "1500"));
+                    "CHAT_REDIS_PREFIX", prefix, "CHAT_PRESENCE_TTL_MS", "1500", "CHAT_BLOB_DIR", sharedBlobs));
             instances.add(TestServer.start(env.toArray(String[]::new)));
         }
     }

@@ -47,6 +47,8 @@ class RestApiEndToEndTest {
         assertThat(user.path("createdAt").asText()).endsWith("Z");
         assertThat(r.body().path("token").asText()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(r.raw().body()).doesNotContainIgnoringCase("hash").doesNotContain("secret-pw");
+        assertThat(server.dataDir().resolve("blobs/avatars/" + name.toLowerCase(java.util.Locale.ROOT) + ".svg"))
+                .as("the avatar is generated once and kept in the blob store").isRegularFile();
     }
 
     @Test

@@ -26,19 +26,53 @@ class ServerConfigTest {
 
     @Test
     void the_old_apps_variables_keep_their_meaning() {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+        ServerConfig config = ServerConfig.fromEnvironment(env(
                 "PORT", "5001", "CLIENT_ORIGIN", "https://chat.example.org, http://localhost:3000",
                 "DB_HOST", "db", "DB_PORT", "5433", "DB_NAME", "chillin_chatroom", "DB_USER", "chat", "DB_PASSWORD", "pw",
-                "REDIS_URL", "redis://cache:6379"));
+                "REDIS_URL", "redis://cache:6379", "USE_MINIO", "true", "MINIO_ENDPOINT", "http://minio:9000",
+                "S3_ACCESS_KEY_ID", "minioadmin", "S3_SECRET_ACCESS_KEY", "minioadmin", "S3_BUCKET_NAME", "chillin-chatroom"));
         assertThat(config.port()).isEqualTo(5001);
         assertThat(config.allowedOrigins()).isEqualTo(Set.of("https://chat.example.org", "http://localhost:3000"));
         assertThat(config.postgres()).contains(new ServerConfig.Postgres("db", 5433, "chillin_chatroom", "chat", "pw"));
         assertThat(config.cluster()).contains(new ServerConfig.Cluster("redis://cache:6379", "chillin", Duration.ofSeconds(9)));
+        assertThat(config.blobs().s3()).contains(new ServerConfig.S3(java.util.Optional.of("http://minio:9000"), "us-east-1",
+                "chillin-chatroom", "minioadmin", "minioadmin"));
+    }
+
+    @Test
+    void blobs_default_to_a_folder_in_the_data_directory() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("CHAT_DATA_DIR", "/srv/chat"));
+        assertThat(config.blobs().s3()).isEmpty();
+        assertThat(config.blobs().dir()).isEqualTo(Path.of("/srv/chat/blobs"));
+    }
+
+    @Test
+    void a_cluster_without_a_shared_blob_store_is_refused() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DB_HOST", "db", "REDIS_URL", "redis://cache:6379")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("S3_BUCKET_NAME").hasMessageContaining("CHAT_BLOB_DIR");
+    }
+
+    @Test
+    void half_an_s3_configuration_is_refused() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("USE_MINIO", "true")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MINIO_ENDPOINT");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("S3_BUCKET_NAME", "b")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("S3_ACCESS_KEY_ID");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MINIO_ENDPOINT", "http://m:9000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("USE_MINIO");
+    }
+
+    private static Map<String, String> env(String... keysAndValues) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            env.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return env;
     }
 
     @Test
     void a_cluster_without_a_shared_database_is_refused_naming_what_to_set() {
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("REDIS_URL", "redis://cache:6379")))
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("REDIS_URL", "redis://cache:6379", "CHAT_BLOB_DIR", "/x")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DB_HOST");
     }
 
@@ -54,7 +88,7 @@ class ServerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CLIENT_ORIGIN", "http://x.org/path")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CLIENT_ORIGIN");
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DB_HOST", "db", "REDIS_URL", "http://nope")))
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DB_HOST", "db", "REDIS_URL", "http://nope", "CHAT_BLOB_DIR", "/x")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("REDIS_URL");
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_TRUST_PROXY", "maybe")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_TRUST_PROXY");

@@ -4,6 +4,7 @@ import io.chillin.chat.application.port.in.AuthenticateUseCase;
 import io.chillin.chat.application.port.in.CheckRoomAccessUseCase;
 import io.chillin.chat.application.port.in.CreateRoomUseCase;
 import io.chillin.chat.application.port.in.EnterAsGuestUseCase;
+import io.chillin.chat.application.port.in.GetAvatarUseCase;
 import io.chillin.chat.application.port.in.JoinRoomUseCase;
 import io.chillin.chat.application.port.in.LeaveRoomUseCase;
 import io.chillin.chat.application.port.in.ListRoomsUseCase;
@@ -14,6 +15,7 @@ import io.chillin.chat.application.port.in.RegisterUseCase;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.service.AccountService;
+import io.chillin.chat.application.service.AvatarService;
 import io.chillin.chat.application.service.MembershipService;
 import io.chillin.chat.application.service.RoomFanout;
 import io.chillin.chat.application.service.RoomService;
@@ -27,14 +29,16 @@ import java.time.Clock;
 public final class ChatCore {
 
     private final AccountService accounts;
+    private final AvatarService avatars;
     private final RoomService rooms;
     private final MembershipService membership;
     private final SendMessageService sender;
     private final RoomFanout fanout;
 
     private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
+        this.avatars = new AvatarService(ports.blobs());
         this.accounts = new AccountService(ports.users(), ports.sessions(), ports.hasher(), ports.authRate(),
-                settings.passwordPolicy(), settings.sessionTtl(), clock);
+                settings.passwordPolicy(), settings.sessionTtl(), clock, avatars);
         this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(),
                 settings.passwordPolicy(), clock);
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
@@ -66,6 +70,10 @@ public final class ChatCore {
 
     public AuthenticateUseCase authenticate() {
         return accounts;
+    }
+
+    public GetAvatarUseCase avatar() {
+        return avatars;
     }
 
     public CreateRoomUseCase createRoom() {

@@ -1,5 +1,6 @@
 package io.chillin.chat.application;
 
+import io.chillin.chat.application.local.LocalBlobStore;
 import io.chillin.chat.application.local.LocalMessageStore;
 import io.chillin.chat.application.local.LocalPresence;
 import io.chillin.chat.application.local.LocalRateLimiter;
@@ -7,6 +8,7 @@ import io.chillin.chat.application.local.LocalRoomBus;
 import io.chillin.chat.application.local.LocalRoomStore;
 import io.chillin.chat.application.local.LocalSessionStore;
 import io.chillin.chat.application.local.LocalUserStore;
+import io.chillin.chat.application.port.out.BlobStore;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.PasswordHasher;
 import io.chillin.chat.application.port.out.Presence;
@@ -21,7 +23,7 @@ import java.util.Objects;
 /** Every outbound port the core needs, chosen by whoever wires it. */
 public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages, SessionStore sessions,
                         Presence presence, RoomBus bus, RateLimiter messageRate, RateLimiter authRate,
-                        PasswordHasher hasher) {
+                        PasswordHasher hasher, BlobStore blobs) {
 
     public ChatPorts {
         Objects.requireNonNull(users);
@@ -33,6 +35,7 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         Objects.requireNonNull(messageRate);
         Objects.requireNonNull(authRate);
         Objects.requireNonNull(hasher);
+        Objects.requireNonNull(blobs);
     }
 
     /** Everything in this process's memory: for embedding, tests, and a throwaway chat. */
@@ -41,19 +44,23 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         return new ChatPorts(new LocalUserStore(), rooms, new LocalMessageStore(rooms), new LocalSessionStore(),
                 new LocalPresence(), new LocalRoomBus(),
                 new LocalRateLimiter(settings.messageLimit(), settings.messageWindow(), clock),
-                new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher);
+                new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher, new LocalBlobStore());
     }
 
     /** The ports a cluster's instances must share instead of keeping in process. */
     public ChatPorts withShared(RoomBus bus, Presence presence, RateLimiter messageRate, RateLimiter authRate) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
+    }
+
+    public ChatPorts withBlobs(BlobStore blobs) {
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
     }
 
     public ChatPorts withSessions(SessionStore sessions) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
     }
 
     public ChatPorts withStores(UserStore users, RoomStore rooms, MessageStore messages) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
     }
 }

@@ -6,6 +6,7 @@ import io.chillin.chat.adapter.javalin.WireJson.RoomJson;
 import io.chillin.chat.adapter.javalin.WireJson.UserJson;
 import io.chillin.chat.application.ChatCore;
 import io.chillin.chat.application.port.in.AuthResult;
+import io.chillin.chat.application.port.in.Avatar;
 import io.chillin.chat.application.port.in.CreateRoomCommand;
 import io.chillin.chat.application.port.in.HistoryPage;
 import io.chillin.chat.application.port.in.HistoryQuery;
@@ -13,7 +14,6 @@ import io.chillin.chat.application.port.in.LogInCommand;
 import io.chillin.chat.application.port.in.RegisterCommand;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.Identity;
-import io.chillin.chat.domain.user.Username;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -104,10 +104,10 @@ final class RestApi {
     }
 
     private void avatar(Context ctx) {
-        Username name = Username.of(ctx.pathParam("name"));
+        Avatar avatar = core.avatar().avatar(ctx.pathParam("name"));
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType("image/svg+xml; charset=utf-8").result(AvatarSvg.of(name));
+        ctx.contentType(avatar.contentType()).result(avatar.content());
     }
 
     private void ready(Context ctx) {

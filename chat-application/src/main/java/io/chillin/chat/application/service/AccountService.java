@@ -40,9 +40,11 @@ public final class AccountService
     private final Clock clock;
     /** Verified against when the user does not exist, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
+    private final AvatarService avatars;
 
     public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter authAttempts,
-                          PasswordPolicy policy, Duration sessionTtl, Clock clock) {
+                          PasswordPolicy policy, Duration sessionTtl, Clock clock, AvatarService avatars) {
+        this.avatars = avatars;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -64,6 +66,7 @@ public final class AccountService
         }
         User user = new User(username, hasher.hash(password), email, clock.instant());
         users.create(user);
+        avatars.storeFor(username);
         return openSession(Identity.registered(username), view(user));
     }
 

@@ -1,14 +1,14 @@
-package io.chillin.chat.adapter.javalin;
+package io.chillin.chat.application.service;
 
 import io.chillin.chat.domain.user.Username;
 
 /** A generated avatar: the name's initials on a colour derived from the name, as SVG. No outside service. */
-final class AvatarSvg {
+public final class AvatarImage {
 
-    private AvatarSvg() {
+    private AvatarImage() {
     }
 
-    static String of(Username name) {
+    public static String svg(Username name) {
         int hue = Math.floorMod(name.key().hashCode() * 37, 360);
         String initials = initials(name.value());
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\" role=\"img\""
@@ -19,7 +19,7 @@ final class AvatarSvg {
     }
 
     /** Up to two letters: the first of the name and the first after a separator, else the second. Names hold no markup characters. */
-    static String initials(String name) {
+    public static String initials(String name) {
         int[] cps = name.codePoints().filter(Character::isLetterOrDigit).toArray();
         if (cps.length == 0) {
             return "?";

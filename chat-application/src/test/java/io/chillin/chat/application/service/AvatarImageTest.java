@@ -1,9 +1,8 @@
-package io.chillin.chat.adapter.javalin;
+package io.chillin.chat.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chillin.chat.domain.user.Username;
-import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Generated avatars: initials on a colour from the name, with nothing of the caller's text but its letters. */
-class AvatarSvgTest {
+class AvatarImageTest {
 
     /** The whole SVG: only the hue and the (letter or digit) initials vary. */
     private static final Pattern WHOLE_SVG = Pattern.compile(
@@ -26,18 +25,18 @@ class AvatarSvgTest {
     @CsvSource({"john_doe, JD", "mary-jane, MJ", "ann__lee, AL", "x-y-z, XY", "émile_zola, ÉZ", "ab_1, A1",
             "alice_, Al", "bob, Bo", "R2d2, R2", "_-_, ?"})
     void initials_are_the_first_letter_and_the_first_after_a_separator_or_else_the_second(String name, String initials) {
-        assertThat(AvatarSvg.initials(name)).isEqualTo(initials);
+        assertThat(AvatarImage.initials(name)).isEqualTo(initials);
     }
 
     @ParameterizedTest
     @CsvSource({"_alice, Al", "__bob_smith, BS", "-x, X"})
     void leading_separators_do_not_double_the_first_initial(String name, String initials) {
-        assertThat(AvatarSvg.initials(name)).isEqualTo(initials);
+        assertThat(AvatarImage.initials(name)).isEqualTo(initials);
     }
 
     @Test
     void avatar_shows_the_initials_and_not_the_name() {
-        String svg = AvatarSvg.of(Username.of("john_doe"));
+        String svg = AvatarImage.svg(Username.of("john_doe"));
 
         Matcher m = whole(svg);
         assertThat(m.group(1)).isEqualTo("JD");
@@ -47,22 +46,22 @@ class AvatarSvgTest {
 
     @Test
     void names_differing_only_in_case_get_the_same_colour() {
-        String lower = hue(AvatarSvg.of(Username.of("alice_w")));
+        String lower = hue(AvatarImage.svg(Username.of("alice_w")));
 
-        assertThat(hue(AvatarSvg.of(Username.of("Alice_W")))).isEqualTo(lower);
-        assertThat(hue(AvatarSvg.of(Username.of("ALICE_W")))).isEqualTo(lower);
+        assertThat(hue(AvatarImage.svg(Username.of("Alice_W")))).isEqualTo(lower);
+        assertThat(hue(AvatarImage.svg(Username.of("ALICE_W")))).isEqualTo(lower);
     }
 
     @Test
     void the_colour_comes_from_the_name() {
-        assertThat(hue(AvatarSvg.of(Username.of("alice")))).isNotEqualTo(hue(AvatarSvg.of(Username.of("bob"))));
-        assertThat(hue(AvatarSvg.of(Username.of("zed")))).isEqualTo(hue(AvatarSvg.of(Username.of("zed"))));
+        assertThat(hue(AvatarImage.svg(Username.of("alice")))).isNotEqualTo(hue(AvatarImage.svg(Username.of("bob"))));
+        assertThat(hue(AvatarImage.svg(Username.of("zed")))).isEqualTo(hue(AvatarImage.svg(Username.of("zed"))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "Ωmega_x", "名前テスト", "𝒜bc_def", "a-_-b", "___", "9lives", "Ærø-ø"})
     void every_avatar_is_the_fixed_template_with_letters_only_filled_in(String name) {
-        String svg = AvatarSvg.of(Username.of(name));
+        String svg = AvatarImage.svg(Username.of(name));
 
         Matcher m = whole(svg);
         assertThat(Integer.parseInt(m.group(2))).isBetween(0, 359);
@@ -73,31 +72,7 @@ class AvatarSvgTest {
     @ValueSource(strings = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "&lt;b&gt;", "a_<b>", "-\"",
             "<", "x_&amp;", "'; DROP TABLE users; --", "]]><!--"})
     void initials_of_hostile_text_hold_nothing_but_letters_and_digits(String text) {
-        assertThat(AvatarSvg.initials(text)).matches("[\\p{L}\\p{Nd}]{1,2}|\\?");
-    }
-
-    @Test
-    void avatar_route_serves_svg_that_browsers_must_not_sniff() {
-        try (EdgeHarness edge = EdgeHarness.startWithDefaults()) {
-            HttpResponse<String> response = edge.get("/api/users/Mary-Jane/avatar");
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("image/svg+xml"));
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            assertThat(whole(response.body()).group(1)).isEqualTo("MJ");
-        }
-    }
-
-    @Test
-    void avatar_route_refuses_a_name_carrying_markup_with_a_json_error() {
-        try (EdgeHarness edge = EdgeHarness.startWithDefaults()) {
-            HttpResponse<String> response = edge.get("/api/users/%3Cimg%20src=x%20onerror=alert(1)%3E/avatar");
-
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(response.body()).doesNotContain("<img").doesNotContain("<svg");
-            assertThat(EdgeHarness.parse(response.body()).path("error").path("code").asText()).isEqualTo("VALIDATION");
-        }
+        assertThat(AvatarImage.initials(text)).matches("[\\p{L}\\p{Nd}]{1,2}|\\?");
     }
 
     private static Matcher whole(String svg) {

@@ -1,0 +1,26 @@
+package io.chillin.chat.application.local;
+
+import io.chillin.chat.application.port.out.BlobStore;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Blobs in memory: for embedding and tests. */
+public final class LocalBlobStore implements BlobStore {
+
+    private final ConcurrentHashMap<String, Blob> blobs = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        blobs.put(key, new Blob(content.clone(), contentType));
+    }
+
+    @Override
+    public Optional<Blob> get(String key) {
+        return Optional.ofNullable(blobs.get(key)).map(b -> new Blob(b.content().clone(), b.contentType()));
+    }
+
+    @Override
+    public void delete(String key) {
+        blobs.remove(key);
+    }
+}
