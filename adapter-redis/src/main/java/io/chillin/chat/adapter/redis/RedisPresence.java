@@ -9,7 +9,9 @@ import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +106,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final String instanceId = UUID.randomUUID().toString();
     private final Duration aliveTtl;
     private final ScheduledExecutorService heartbeat;
+    /** This instance's own connections, to put back if Redis comes back without its data (a restart without persistence). */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    private record Held(RoomName room, Member member, String connectionId) {
+    }
 
     /**
      * @param prefix   the key prefix the {@link Redis} connection was made with
@@ -146,11 +153,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
         String[] withSeq = {keys[0], keys[1], keys[2], keys[3], keys[4], roomKey(room, "seq")};
         String result = redis.script(ENTER, ScriptOutputType.VALUE, withSeq, member.name().key(), member.identityKey(),
                 member.name().value(), connectionId, entry(room, connectionId));
-        return Entry.valueOf(result);
+        Entry entry = Entry.valueOf(result);
+        if (entry != Entry.NAME_TAKEN) {
+            held.put(entry(room, connectionId), new Held(room, member, connectionId));
+        }
+        return entry;
     }
 
     @Override
     public Exit exit(RoomName room, String connectionId) {
+        held.remove(entry(room, connectionId));
         String result = redis.script(EXIT, ScriptOutputType.VALUE, roomKeys(room), connectionId, entry(room, connectionId));
         return switch (result) {
             case "NONE" -> Exit.WAS_NOT_PRESENT;
@@ -199,10 +211,17 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     private void beat() {
-        redis.call(r -> {
+        boolean forgotten = redis.call(r -> {
             r.set(alive(instanceId), "1", io.lettuce.core.SetArgs.Builder.px(aliveTtl.toMillis()));
-            return r.sadd(redis.key("presence", "instances"), instanceId);
+            r.sadd(redis.key("presence", "instances"), instanceId);
+            return !held.isEmpty() && r.exists(mine(instanceId)) == 0;
         });
+        if (forgotten) {
+            LOG.warn("Redis lost this instance's presence (restarted?); putting back {} connection(s)", held.size());
+            for (Held h : List.copyOf(held.values())) {
+                enter(h.room(), h.member(), h.connectionId());
+            }
+        }
     }
 
     private void beatQuietly() {

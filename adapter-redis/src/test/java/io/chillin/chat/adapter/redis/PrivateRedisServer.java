@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A redis-server process of the test's own on a free port, to stop and restart at will without touching
  * the shared one. Fails with a clear message when redis-server is not installed.
  */
-final class PrivateRedisServer implements AutoCloseable {
+public final class PrivateRedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
@@ -22,7 +22,7 @@ final class PrivateRedisServer implements AutoCloseable {
         this.dir = dir;
     }
 
-    static PrivateRedisServer start() throws IOException, InterruptedException {
+    public static PrivateRedisServer start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -32,11 +32,11 @@ final class PrivateRedisServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    void startProcess() throws IOException, InterruptedException {
+    public void startProcess() throws IOException, InterruptedException {
         try {
             process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toString())
@@ -58,7 +58,7 @@ final class PrivateRedisServer implements AutoCloseable {
     }
 
     /** Kills the server the hard way, like a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

@@ -40,6 +40,21 @@ class RedisPresenceAcrossInstancesTest {
     }
 
     @Test
+    void an_instance_puts_its_members_back_when_redis_lost_its_data() throws Exception {
+        RedisPresence a = instance();
+        RoomName room = TestNames.room();
+        Member alice = Member.of(Identity.registered(TestNames.user()));
+        a.enter(room, alice, "c1");
+        REDIS.deleteAllKeys();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (a.members(room).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(a.members(room)).containsExactly(alice);
+        assertThat(a.isPresent(room, "c1")).isTrue();
+    }
+
+    @Test
     void the_members_of_a_crashed_instance_leave_at_the_next_sweep_after_its_heartbeat_expires() throws Exception {
         RedisPresence survivor = instance();
         RedisPresence doomed = instance();

@@ -49,13 +49,9 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
         connect().ping();
     }
 
-    @Override
-    public synchronized void afterAll(ExtensionContext context) throws Exception {
-        for (AutoCloseable closeable : others) {
-            closeable.close();
-        }
-        Redis redis = opened.getFirst();
-        redis.call(r -> {
+    /** Deletes every key under this class's prefix, as a Redis restart without persistence would. */
+    synchronized void deleteAllKeys() {
+        opened.getFirst().call(r -> {
             ScanIterator<String> keys = ScanIterator.scan(r, ScanArgs.Builder.matches(prefix + ":*").limit(500));
             List<String> all = new ArrayList<>();
             keys.forEachRemaining(all::add);
@@ -64,6 +60,14 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
             }
             return all.size();
         });
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) throws Exception {
+        for (AutoCloseable closeable : others) {
+            closeable.close();
+        }
+        deleteAllKeys();
         opened.forEach(Redis::close);
     }
 }
