@@ -3,32 +3,20 @@ package io.chillin.chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chillin.chat.server.support.Http;
+import io.chillin.chat.server.support.ServerPerClass;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile or broken frames get an error, change nothing, and never disturb anybody else. */
 class HostileInputEndToEndTest {
 
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -50,7 +38,7 @@ class HostileInputEndToEndTest {
             "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":1}}}}}}}}}}}}}}}}}}"
     })
     void a_malformed_frame_gets_a_malformed_error_and_the_connection_stays_usable(String frame) {
-        try (WsClient c = WsClient.connect(server.port())) {
+        try (WsClient c = WsClient.connect(SERVER.port())) {
             c.sendRaw(frame);
             JsonNode error = c.next();
             assertThat(error.path("type").asText()).isEqualTo("error");
@@ -62,8 +50,8 @@ class HostileInputEndToEndTest {
 
     @Test
     void invalid_values_are_validation_errors_and_create_nothing() {
-        String before = http.get("/api/rooms").raw().body();
-        try (WsClient c = WsClient.connect(server.port())) {
+        String before = SERVER.http().get("/api/rooms").raw().body();
+        try (WsClient c = WsClient.connect(SERVER.port())) {
             for (String badRoom : List.of("", "   ", "x".repeat(31), "bell\u0007")) {
                 c.send("type", "join", "room", badRoom, "name", TestServer.name("v"));
                 JsonNode error = c.next("error");
@@ -75,13 +63,13 @@ class HostileInputEndToEndTest {
             c.send("type", "join", "room", TestServer.name("r"), "name", "okname", "sinceSeq", -5);
             assertThat(c.next("error").path("field").asText()).isEqualTo("sinceSeq");
         }
-        assertThat(http.get("/api/rooms").raw().body()).isEqualTo(before);
+        assertThat(SERVER.http().get("/api/rooms").raw().body()).isEqualTo(before);
     }
 
     @Test
     void an_oversized_frame_closes_only_that_connection_with_1009() {
         String room = TestServer.name("big-");
-        try (WsClient victim = WsClient.connect(server.port()); WsClient attacker = WsClient.connect(server.port())) {
+        try (WsClient victim = WsClient.connect(SERVER.port()); WsClient attacker = WsClient.connect(SERVER.port())) {
             victim.join(room, "name", TestServer.name("v"));
             attacker.join(room, "name", TestServer.name("a"));
             attacker.sendRaw("{\"type\":\"sendMessage\",\"room\":\"" + room + "\",\"tempId\":\"t\",\"text\":\""
@@ -89,29 +77,29 @@ class HostileInputEndToEndTest {
             assertThat(attacker.awaitClose()).isEqualTo(1009);
             WebSocketEndToEndTest.send(victim, room, "still here");
         }
-        assertThat(http.get("/api/rooms/" + room + "/messages").body().path("messages")).hasSize(1);
+        assertThat(SERVER.http().get("/api/rooms/" + room + "/messages").body().path("messages")).hasSize(1);
     }
 
     @Test
     void markup_in_messages_is_stored_and_delivered_as_plain_text() {
         String room = TestServer.name("xss-");
         String payload = "<img src=x onerror=alert(1)><script>alert('x')</script>";
-        try (WsClient a = WsClient.connect(server.port()); WsClient b = WsClient.connect(server.port())) {
+        try (WsClient a = WsClient.connect(SERVER.port()); WsClient b = WsClient.connect(SERVER.port())) {
             a.join(room, "name", TestServer.name("a"));
             b.join(room, "name", TestServer.name("b"));
             a.send("type", "sendMessage", "room", room, "tempId", "x", "text", payload);
             JsonNode seen = b.next(f -> f.path("type").asText().equals("message") && f.path("message").has("seq"), "message");
             assertThat(seen.path("message").path("text").asText()).isEqualTo(payload);
         }
-        assertThat(http.get("/api/rooms/" + room + "/messages").body().path("messages").get(0).path("text").asText())
+        assertThat(SERVER.http().get("/api/rooms/" + room + "/messages").body().path("messages").get(0).path("text").asText())
                 .isEqualTo(payload);
     }
 
     @Test
     void a_burst_of_garbage_does_not_disturb_a_healthy_chat_next_door() {
         String room = TestServer.name("calm-");
-        try (WsClient ann = WsClient.connect(server.port()); WsClient bob = WsClient.connect(server.port());
-             WsClient vandal = WsClient.connect(server.port())) {
+        try (WsClient ann = WsClient.connect(SERVER.port()); WsClient bob = WsClient.connect(SERVER.port());
+             WsClient vandal = WsClient.connect(SERVER.port())) {
             ann.join(room, "name", TestServer.name("ann"));
             bob.join(room, "name", TestServer.name("bob"));
             for (int i = 0; i < 300; i++) {
@@ -125,6 +113,6 @@ class HostileInputEndToEndTest {
                 assertThat(m.path("message").path("text").asText()).isEqualTo("calm " + i);
             }
         }
-        assertThat(http.get("/health").status()).isEqualTo(200);
+        assertThat(SERVER.http().get("/health").status()).isEqualTo(200);
     }
 }

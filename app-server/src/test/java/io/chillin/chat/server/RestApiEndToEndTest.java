@@ -4,30 +4,18 @@ import static io.chillin.chat.server.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chillin.chat.server.support.Http;
+import io.chillin.chat.server.support.ServerPerClass;
 import io.chillin.chat.server.support.Http.Response;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every REST row of PROTOCOL.md against the real server over real HTTP. */
 class RestApiEndToEndTest {
 
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     private static void assertError(Response r, int status, String code) {
         assertThat(r.status()).as(r.body() == null ? "no body" : r.body().toString()).isEqualTo(status);
@@ -38,7 +26,7 @@ class RestApiEndToEndTest {
     @Test
     void register_returns_201_with_user_and_token_and_never_a_hash() {
         String name = TestServer.name("reg");
-        Response r = http.post("/api/auth/register", json("username", name, "password", "secret-pw", "email", "a@b.io"));
+        Response r = SERVER.http().post("/api/auth/register", json("username", name, "password", "secret-pw", "email", "a@b.io"));
         assertThat(r.status()).isEqualTo(201);
         JsonNode user = r.body().path("user");
         assertThat(user.path("username").asText()).isEqualTo(name);
@@ -47,49 +35,49 @@ class RestApiEndToEndTest {
         assertThat(user.path("createdAt").asText()).endsWith("Z");
         assertThat(r.body().path("token").asText()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(r.raw().body()).doesNotContainIgnoringCase("hash").doesNotContain("secret-pw");
-        assertThat(server.dataDir().resolve("blobs/avatars/" + name.toLowerCase(java.util.Locale.ROOT) + ".svg"))
+        assertThat(SERVER.server().dataDir().resolve("blobs/avatars/" + name.toLowerCase(java.util.Locale.ROOT) + ".svg"))
                 .as("the avatar is generated once and kept in the blob store").isRegularFile();
     }
 
     @Test
     void duplicate_username_ignoring_case_is_409_conflict() {
         String name = TestServer.name("dup");
-        http.register(name);
-        assertError(http.post("/api/auth/register", json("username", name.toUpperCase(), "password", "secret-pw")),
+        SERVER.http().register(name);
+        assertError(SERVER.http().post("/api/auth/register", json("username", name.toUpperCase(), "password", "secret-pw")),
                 409, "CONFLICT");
     }
 
     @Test
     void invalid_registration_is_400_validation_naming_the_field_and_stores_nothing() {
-        Response shortName = http.post("/api/auth/register", json("username", "ab", "password", "secret-pw"));
+        Response shortName = SERVER.http().post("/api/auth/register", json("username", "ab", "password", "secret-pw"));
         assertError(shortName, 400, "VALIDATION");
         assertThat(shortName.body().path("error").path("field").asText()).isEqualTo("username");
 
         String name = TestServer.name("pw");
-        Response shortPassword = http.post("/api/auth/register", json("username", name, "password", "12345"));
+        Response shortPassword = SERVER.http().post("/api/auth/register", json("username", name, "password", "12345"));
         assertError(shortPassword, 400, "VALIDATION");
         assertThat(shortPassword.body().path("error").path("field").asText()).isEqualTo("password");
-        assertError(http.post("/api/auth/login", json("username", name, "password", "12345")), 401, "UNAUTHORIZED");
+        assertError(SERVER.http().post("/api/auth/login", json("username", name, "password", "12345")), 401, "UNAUTHORIZED");
     }
 
     @Test
     void a_64_character_password_is_accepted() {
         String name = TestServer.name("long");
         String password = "p".repeat(64);
-        assertThat(http.post("/api/auth/register", json("username", name, "password", password)).status()).isEqualTo(201);
-        assertThat(http.post("/api/auth/login", json("username", name, "password", password)).status()).isEqualTo(200);
+        assertThat(SERVER.http().post("/api/auth/register", json("username", name, "password", password)).status()).isEqualTo(201);
+        assertThat(SERVER.http().post("/api/auth/login", json("username", name, "password", password)).status()).isEqualTo(200);
     }
 
     @Test
     void login_works_and_failures_look_the_same_whether_or_not_the_user_exists() {
         String name = TestServer.name("log");
-        http.register(name);
-        Response ok = http.post("/api/auth/login", json("username", name, "password", "secret-pw"));
+        SERVER.http().register(name);
+        Response ok = SERVER.http().post("/api/auth/login", json("username", name, "password", "secret-pw"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body().path("user").path("username").asText()).isEqualTo(name);
 
-        Response wrong = http.post("/api/auth/login", json("username", name, "password", "wrong-pw"));
-        Response unknown = http.post("/api/auth/login", json("username", TestServer.name("nobody"), "password", "wrong-pw"));
+        Response wrong = SERVER.http().post("/api/auth/login", json("username", name, "password", "wrong-pw"));
+        Response unknown = SERVER.http().post("/api/auth/login", json("username", TestServer.name("nobody"), "password", "wrong-pw"));
         assertError(wrong, 401, "UNAUTHORIZED");
         assertError(unknown, 401, "UNAUTHORIZED");
         assertThat(wrong.body().path("error").path("message")).isEqualTo(unknown.body().path("error").path("message"));
@@ -98,32 +86,32 @@ class RestApiEndToEndTest {
     @Test
     void guest_gets_a_guest_user_and_a_working_token() {
         String name = TestServer.name("g");
-        Response r = http.post("/api/auth/guest", json("name", name));
+        Response r = SERVER.http().post("/api/auth/guest", json("name", name));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("user").path("guest").asBoolean()).isTrue();
         String token = r.body().path("token").asText();
-        assertThat(http.get("/api/me", token).body().path("user").path("username").asText()).isEqualTo(name);
-        assertError(http.post("/api/auth/guest", json("name", "x")), 400, "VALIDATION");
+        assertThat(SERVER.http().get("/api/me", token).body().path("user").path("username").asText()).isEqualTo(name);
+        assertError(SERVER.http().post("/api/auth/guest", json("name", "x")), 400, "VALIDATION");
     }
 
     @Test
     void me_needs_a_valid_token_and_logout_ends_it() {
-        String token = http.register(TestServer.name("me"));
-        assertThat(http.get("/api/me", token).status()).isEqualTo(200);
-        assertError(http.get("/api/me"), 401, "UNAUTHORIZED");
-        assertError(http.get("/api/me", "not-a-token"), 401, "UNAUTHORIZED");
+        String token = SERVER.http().register(TestServer.name("me"));
+        assertThat(SERVER.http().get("/api/me", token).status()).isEqualTo(200);
+        assertError(SERVER.http().get("/api/me"), 401, "UNAUTHORIZED");
+        assertError(SERVER.http().get("/api/me", "not-a-token"), 401, "UNAUTHORIZED");
 
-        assertThat(http.post("/api/auth/logout", null, token).status()).isEqualTo(204);
-        assertError(http.get("/api/me", token), 401, "UNAUTHORIZED");
-        assertThat(WsUpgrade.status(server.port(), token)).isEqualTo(401);
+        assertThat(SERVER.http().post("/api/auth/logout", null, token).status()).isEqualTo(204);
+        assertError(SERVER.http().get("/api/me", token), 401, "UNAUTHORIZED");
+        assertThat(WsUpgrade.status(SERVER.port(), token)).isEqualTo(401);
     }
 
     @Test
     void creating_a_room_needs_a_token_and_a_guest_token_is_enough() {
         String room = TestServer.name("room ");
-        assertError(http.post("/api/rooms/create", json("name", room)), 401, "UNAUTHORIZED");
-        String guest = http.post("/api/auth/guest", json("name", TestServer.name("g"))).body().path("token").asText();
-        Response created = http.post("/api/rooms/create", json("name", room, "description", "about things"), guest);
+        assertError(SERVER.http().post("/api/rooms/create", json("name", room)), 401, "UNAUTHORIZED");
+        String guest = SERVER.http().post("/api/auth/guest", json("name", TestServer.name("g"))).body().path("token").asText();
+        Response created = SERVER.http().post("/api/rooms/create", json("name", room, "description", "about things"), guest);
         assertThat(created.status()).isEqualTo(201);
         JsonNode json = created.body().path("room");
         assertThat(json.path("name").asText()).isEqualTo(room);
@@ -131,29 +119,29 @@ class RestApiEndToEndTest {
         assertThat(json.path("isPrivate").asBoolean()).isFalse();
         assertThat(json.path("memberCount").asInt()).isZero();
         assertThat(json.path("createdAt").asText()).endsWith("Z");
-        assertError(http.post("/api/rooms/create", json("name", room.toUpperCase()), guest), 409, "CONFLICT");
+        assertError(SERVER.http().post("/api/rooms/create", json("name", room.toUpperCase()), guest), 409, "CONFLICT");
     }
 
     @Test
     void invalid_rooms_are_refused_with_the_field() {
-        String token = http.register(TestServer.name("rv"));
-        Response longName = http.post("/api/rooms/create", json("name", "x".repeat(31)), token);
+        String token = SERVER.http().register(TestServer.name("rv"));
+        Response longName = SERVER.http().post("/api/rooms/create", json("name", "x".repeat(31)), token);
         assertError(longName, 400, "VALIDATION");
         assertThat(longName.body().path("error").path("field").asText()).isEqualTo("room");
-        Response longDescription = http.post("/api/rooms/create",
+        Response longDescription = SERVER.http().post("/api/rooms/create",
                 json("name", TestServer.name("r"), "description", "d".repeat(201)), token);
         assertThat(longDescription.body().path("error").path("field").asText()).isEqualTo("description");
-        Response shortPassword = http.post("/api/rooms/create", json("name", TestServer.name("r"), "password", "123"), token);
+        Response shortPassword = SERVER.http().post("/api/rooms/create", json("name", TestServer.name("r"), "password", "123"), token);
         assertThat(shortPassword.body().path("error").path("field").asText()).isEqualTo("password");
     }
 
     @Test
     void private_room_is_listed_without_password_and_join_checks_it() {
-        String token = http.register(TestServer.name("pr"));
+        String token = SERVER.http().register(TestServer.name("pr"));
         String room = TestServer.name("secret ");
-        http.post("/api/rooms/create", json("name", room, "password", "letmein"), token);
+        SERVER.http().post("/api/rooms/create", json("name", room, "password", "letmein"), token);
 
-        Response list = http.get("/api/rooms");
+        Response list = SERVER.http().get("/api/rooms");
         assertThat(list.status()).isEqualTo(200);
         JsonNode listed = null;
         for (JsonNode r : list.body().path("rooms")) {
@@ -165,18 +153,18 @@ class RestApiEndToEndTest {
         assertThat(listed.path("isPrivate").asBoolean()).isTrue();
         assertThat(list.raw().body()).doesNotContain("letmein").doesNotContainIgnoringCase("hash");
 
-        assertError(http.post("/api/rooms/join", json("roomName", room, "password", "wrong!")), 403, "FORBIDDEN");
-        assertError(http.post("/api/rooms/join", json("roomName", room)), 403, "FORBIDDEN");
-        Response ok = http.post("/api/rooms/join", json("roomName", room, "password", "letmein"));
+        assertError(SERVER.http().post("/api/rooms/join", json("roomName", room, "password", "wrong!")), 403, "FORBIDDEN");
+        assertError(SERVER.http().post("/api/rooms/join", json("roomName", room)), 403, "FORBIDDEN");
+        Response ok = SERVER.http().post("/api/rooms/join", json("roomName", room, "password", "letmein"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body().path("room").path("name").asText()).isEqualTo(room);
-        assertError(http.post("/api/rooms/join", json("roomName", TestServer.name("ghost"))), 404, "NOT_FOUND");
+        assertError(SERVER.http().post("/api/rooms/join", json("roomName", TestServer.name("ghost"))), 404, "NOT_FOUND");
     }
 
     @Test
     void history_pages_newest_first_cut_with_before_and_has_more() {
         String room = TestServer.name("hist");
-        try (WsClient alice = WsClient.connect(server.port())) {
+        try (WsClient alice = WsClient.connect(SERVER.port())) {
             alice.join(room, "name", TestServer.name("al"));
             for (int i = 1; i <= 7; i++) {
                 alice.send("type", "sendMessage", "room", room, "tempId", "t" + i, "text", "message " + i);
@@ -184,7 +172,7 @@ class RestApiEndToEndTest {
             }
         }
         String path = "/api/rooms/" + room.replace(" ", "%20") + "/messages";
-        Response latest = http.get(path + "?limit=3");
+        Response latest = SERVER.http().get(path + "?limit=3");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(seqs(latest.body().path("messages"))).containsExactly(5L, 6L, 7L);
         assertThat(latest.body().path("hasMore").asBoolean()).isTrue();
@@ -195,46 +183,46 @@ class RestApiEndToEndTest {
         assertThat(first.has("id")).isTrue();
         assertThat(first.path("timestamp").asText()).endsWith("Z");
 
-        Response older = http.get(path + "?limit=3&before=5");
+        Response older = SERVER.http().get(path + "?limit=3&before=5");
         assertThat(seqs(older.body().path("messages"))).containsExactly(2L, 3L, 4L);
-        Response oldest = http.get(path + "?limit=3&before=2");
+        Response oldest = SERVER.http().get(path + "?limit=3&before=2");
         assertThat(seqs(oldest.body().path("messages"))).containsExactly(1L);
         assertThat(oldest.body().path("hasMore").asBoolean()).isFalse();
-        assertThat(seqs(http.get(path).body().path("messages"))).hasSize(7);
+        assertThat(seqs(SERVER.http().get(path).body().path("messages"))).hasSize(7);
 
-        assertError(http.get(path + "?limit=101"), 400, "VALIDATION");
-        assertError(http.get(path + "?limit=abc"), 400, "VALIDATION");
-        assertError(http.get(path + "?before=-1"), 400, "VALIDATION");
-        assertError(http.get("/api/rooms/" + TestServer.name("nope") + "/messages"), 404, "NOT_FOUND");
+        assertError(SERVER.http().get(path + "?limit=101"), 400, "VALIDATION");
+        assertError(SERVER.http().get(path + "?limit=abc"), 400, "VALIDATION");
+        assertError(SERVER.http().get(path + "?before=-1"), 400, "VALIDATION");
+        assertError(SERVER.http().get("/api/rooms/" + TestServer.name("nope") + "/messages"), 404, "NOT_FOUND");
     }
 
     @Test
     void private_room_history_is_for_present_members_only() {
-        String token = http.register(TestServer.name("ph"));
+        String token = SERVER.http().register(TestServer.name("ph"));
         String room = TestServer.name("vault");
-        http.post("/api/rooms/create", json("name", room, "password", "letmein"), token);
-        assertError(http.get("/api/rooms/" + room + "/messages"), 403, "FORBIDDEN");
-        try (WsClient member = WsClient.connect(server.port(), token)) {
+        SERVER.http().post("/api/rooms/create", json("name", room, "password", "letmein"), token);
+        assertError(SERVER.http().get("/api/rooms/" + room + "/messages"), 403, "FORBIDDEN");
+        try (WsClient member = WsClient.connect(SERVER.port(), token)) {
             member.join(room, "password", "letmein");
-            assertThat(http.get("/api/rooms/" + room + "/messages", token).status()).isEqualTo(200);
+            assertThat(SERVER.http().get("/api/rooms/" + room + "/messages", token).status()).isEqualTo(200);
         }
     }
 
     @Test
     void malformed_bodies_are_400_malformed_and_unknown_routes_404_json() {
-        assertError(http.post("/api/auth/register", "{not json"), 400, "MALFORMED");
-        assertError(http.post("/api/auth/register", "[1,2]"), 400, "MALFORMED");
-        assertError(http.post("/api/auth/register", json("username", 42, "password", "secret-pw")), 400, "MALFORMED");
-        assertError(http.post("/api/auth/login", ""), 400, "MALFORMED");
-        assertError(http.get("/api/nothing-here"), 404, "NOT_FOUND");
+        assertError(SERVER.http().post("/api/auth/register", "{not json"), 400, "MALFORMED");
+        assertError(SERVER.http().post("/api/auth/register", "[1,2]"), 400, "MALFORMED");
+        assertError(SERVER.http().post("/api/auth/register", json("username", 42, "password", "secret-pw")), 400, "MALFORMED");
+        assertError(SERVER.http().post("/api/auth/login", ""), 400, "MALFORMED");
+        assertError(SERVER.http().get("/api/nothing-here"), 404, "NOT_FOUND");
     }
 
     @Test
     void health_and_readiness_report_the_backends() {
-        Response health = http.get("/health");
+        Response health = SERVER.http().get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("ok");
-        Response ready = http.get("/health/ready");
+        Response ready = SERVER.http().get("/health/ready");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body().path("backends").path("database").path("kind").asText()).isEqualTo("h2");
         assertThat(ready.body().path("backends").path("database").path("status").asText()).isEqualTo("up");
@@ -242,12 +230,12 @@ class RestApiEndToEndTest {
 
     @Test
     void avatars_are_generated_svg_with_caching_headers() {
-        Response avatar = http.get("/api/users/alice_b/avatar");
+        Response avatar = SERVER.http().get("/api/users/alice_b/avatar");
         assertThat(avatar.status()).isEqualTo(200);
         assertThat(avatar.header("Content-Type")).startsWith("image/svg+xml");
         assertThat(avatar.header("Cache-Control")).contains("max-age");
         assertThat(avatar.raw().body()).startsWith("<svg").contains(">AB<");
-        assertThat(http.get("/api/users/%3Cscript%3E/avatar").status()).isEqualTo(400);
+        assertThat(SERVER.http().get("/api/users/%3Cscript%3E/avatar").status()).isEqualTo(400);
     }
 
     private static java.util.List<Long> seqs(JsonNode messages) {

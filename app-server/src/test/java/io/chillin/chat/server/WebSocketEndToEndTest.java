@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chillin.chat.server.support.Http;
+import io.chillin.chat.server.support.ServerPerClass;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
 import java.time.Duration;
@@ -15,29 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every WebSocket row and rule of PROTOCOL.md against the real server over real sockets. */
 class WebSocketEndToEndTest {
 
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     private static WsClient guest() {
-        return WsClient.connect(server.port());
+        return WsClient.connect(SERVER.port());
     }
 
     private static String room() {
@@ -65,7 +53,7 @@ class WebSocketEndToEndTest {
             assertThat(roomData.path("users").get(0).path("username").asText()).isEqualTo(name);
             assertThat(roomData.path("users").get(0).path("avatarUrl").asText()).contains("/avatar");
         }
-        assertThat(http.get("/api/rooms").raw().body()).as("quick-join created the room").contains(room);
+        assertThat(SERVER.http().get("/api/rooms").raw().body()).as("quick-join created the room").contains(room);
     }
 
     @Test
@@ -265,7 +253,7 @@ class WebSocketEndToEndTest {
             assertThat(error.path("ref").asText()).isEqualTo("r11");
             assertThat(error.path("retryAfter").asInt()).isBetween(1, 10);
         }
-        JsonNode page = http.get("/api/rooms/" + room + "/messages").body();
+        JsonNode page = SERVER.http().get("/api/rooms/" + room + "/messages").body();
         assertThat(page.path("messages")).hasSize(10);
     }
 
@@ -285,8 +273,8 @@ class WebSocketEndToEndTest {
     @Test
     void one_registered_user_on_two_connections_counts_once_and_is_not_name_taken() {
         String room = room();
-        String token = http.register(TestServer.name("tabs"));
-        try (WsClient tab1 = WsClient.connect(server.port(), token); WsClient tab2 = WsClient.connect(server.port(), token)) {
+        String token = SERVER.http().register(TestServer.name("tabs"));
+        try (WsClient tab1 = WsClient.connect(SERVER.port(), token); WsClient tab2 = WsClient.connect(SERVER.port(), token)) {
             tab1.join(room);
             List<JsonNode> second = tab2.join(room);
             assertThat(second.get(0).path("type").asText()).isEqualTo("ack");
@@ -297,7 +285,7 @@ class WebSocketEndToEndTest {
     @Test
     void a_guest_cannot_take_a_registered_users_name() {
         String name = TestServer.name("reg");
-        http.register(name);
+        SERVER.http().register(name);
         try (WsClient impostor = guest()) {
             impostor.send("type", "join", "room", room(), "name", name);
             assertThat(impostor.next("error").path("code").asText()).isEqualTo("NAME_TAKEN");
@@ -306,9 +294,9 @@ class WebSocketEndToEndTest {
 
     @Test
     void private_rooms_need_their_password_over_the_websocket_too() {
-        String token = http.register(TestServer.name("owner"));
+        String token = SERVER.http().register(TestServer.name("owner"));
         String room = TestServer.name("private-");
-        http.post("/api/rooms/create", json("name", room, "password", "letmein"), token);
+        SERVER.http().post("/api/rooms/create", json("name", room, "password", "letmein"), token);
         try (WsClient c = guest()) {
             c.send("type", "join", "room", room, "name", TestServer.name("g"), "password", "nope!!");
             assertThat(c.next("error").path("code").asText()).isEqualTo("FORBIDDEN");
@@ -327,11 +315,11 @@ class WebSocketEndToEndTest {
         String other = room();
         try (WsClient c = guest()) {
             c.join(room, "name", TestServer.name("n"));
-            http.post("/api/rooms/create", json("name", other), http.register(TestServer.name("cr")));
+            SERVER.http().post("/api/rooms/create", json("name", other), SERVER.http().register(TestServer.name("cr")));
             c.send("type", "sendMessage", "room", other, "tempId", "x", "text", "hi");
             assertThat(c.next("error").path("code").asText()).isEqualTo("NOT_IN_ROOM");
         }
-        assertThat(http.get("/api/rooms/" + other + "/messages").body().path("messages")).isEmpty();
+        assertThat(SERVER.http().get("/api/rooms/" + other + "/messages").body().path("messages")).isEmpty();
     }
 
     @Test
@@ -352,12 +340,12 @@ class WebSocketEndToEndTest {
 
     @Test
     void the_upgrade_checks_origin_and_token() {
-        assertThatThrownBy(() -> WsClient.connect(server.port(), null, "http://evil.example"))
+        assertThatThrownBy(() -> WsClient.connect(SERVER.port(), null, "http://evil.example"))
                 .isInstanceOfSatisfying(WsClient.UpgradeRefused.class, e -> assertThat(e.status).isEqualTo(403));
-        assertThatThrownBy(() -> WsClient.connect(server.port(), "forged-token"))
+        assertThatThrownBy(() -> WsClient.connect(SERVER.port(), "forged-token"))
                 .isInstanceOfSatisfying(WsClient.UpgradeRefused.class, e -> assertThat(e.status).isEqualTo(401));
-        try (WsClient allowed = WsClient.connect(server.port(), null, "http://localhost:3000");
-             WsClient own = WsClient.connect(server.port(), null, "http://127.0.0.1:" + server.port())) {
+        try (WsClient allowed = WsClient.connect(SERVER.port(), null, "http://localhost:3000");
+             WsClient own = WsClient.connect(SERVER.port(), null, "http://127.0.0.1:" + SERVER.port())) {
             allowed.send("type", "ping");
             own.send("type", "ping");
             assertThat(allowed.next().path("type").asText()).isEqualTo("pong");
@@ -368,8 +356,8 @@ class WebSocketEndToEndTest {
     @Test
     void with_a_token_the_token_name_is_used_whatever_name_is_given() {
         String name = TestServer.name("tok");
-        String token = http.register(name);
-        try (WsClient c = WsClient.connect(server.port(), token)) {
+        String token = SERVER.http().register(name);
+        try (WsClient c = WsClient.connect(SERVER.port(), token)) {
             List<JsonNode> replies = c.join(room(), "name", "someone_else");
             assertThat(replies.get(2).path("users").get(0).path("username").asText()).isEqualTo(name);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +90,27 @@ class ClusterResilienceTest {
         return acknowledged;
     }
 
+    /** Runs the stream while the members read (and resume), then waits until each has caught up with it. */
+    private static List<Long> streamWhilePumping(List<ResumingMember> members, Callable<List<Long>> streamer)
+            throws Exception {
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<Long>> stream = runner.submit(streamer);
+            while (!stream.isDone()) {
+                members.forEach(m -> m.pump(Duration.ofMillis(20)));
+            }
+            List<Long> acknowledged = stream.get();
+            long last = acknowledged.getLast();
+            await(() -> {
+                members.forEach(m -> m.pump(Duration.ofMillis(20)));
+                return members.stream().allMatch(m -> m.lastSeq() >= last);
+            }, Duration.ofSeconds(30), "every member caught up to seq " + last);
+            return acknowledged;
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
     private static List<Long> oneTo(long last) {
         return LongStream.rangeClosed(1, last).boxed().toList();
     }
@@ -144,8 +166,7 @@ class ClusterResilienceTest {
         sender.join(room);
 
         ConcurrentLinkedQueue<Long> killedAt = new ConcurrentLinkedQueue<>();
-        ExecutorService pumps = Executors.newSingleThreadExecutor();
-        Future<List<Long>> stream = pumps.submit(() -> steadyStream(sender, room, 80, Duration.ofMillis(40), () -> {
+        List<Long> acknowledged = streamWhilePumping(members, () -> steadyStream(sender, room, 80, Duration.ofMillis(40), () -> {
             try {
                 cluster.kill(1);
                 killedAt.add(System.nanoTime());
@@ -153,15 +174,7 @@ class ClusterResilienceTest {
                 throw new IllegalStateException(e);
             }
         }));
-        while (!stream.isDone()) {
-            members.forEach(m -> m.pump(Duration.ofMillis(20)));
-        }
-        List<Long> acknowledged = stream.get();
         long last = acknowledged.getLast();
-        await(() -> {
-            members.forEach(m -> m.pump(Duration.ofMillis(20)));
-            return members.stream().allMatch(m -> m.lastSeq() >= last);
-        }, Duration.ofSeconds(30), "every member caught up to seq " + last);
 
         assertThat(acknowledged).containsExactlyElementsOf(oneTo(80));
         for (ResumingMember m : members) {
@@ -176,7 +189,6 @@ class ClusterResilienceTest {
         members.forEach(ResumingMember::close);
         observer.close();
         sender.close();
-        pumps.shutdownNow();
         cluster.start(1);
     }
 
@@ -191,8 +203,7 @@ class ClusterResilienceTest {
         WsClient sender = WsClient.connect(cluster.instancePort(1), http.register(TestServer.name("sender")));
         sender.join(room);
 
-        ExecutorService pumps = Executors.newSingleThreadExecutor();
-        Future<List<Long>> stream = pumps.submit(() -> steadyStream(sender, room, 60, Duration.ofMillis(40), () -> {
+        List<Long> acknowledged = streamWhilePumping(members, () -> steadyStream(sender, room, 60, Duration.ofMillis(40), () -> {
             try {
                 redis.kill();
                 Thread.sleep(1500);
@@ -201,22 +212,13 @@ class ClusterResilienceTest {
                 throw new IllegalStateException(e);
             }
         }));
-        while (!stream.isDone()) {
-            members.forEach(m -> m.pump(Duration.ofMillis(20)));
-        }
-        List<Long> acknowledged = stream.get();
         long last = acknowledged.getLast();
-        await(() -> {
-            members.forEach(m -> m.pump(Duration.ofMillis(20)));
-            return members.stream().allMatch(m -> m.lastSeq() >= last);
-        }, Duration.ofSeconds(30), "every member caught up to seq " + last);
 
         for (ResumingMember m : members) {
             assertThat(m.seen()).as("every acknowledged message, once, in order").containsExactlyElementsOf(oneTo(last));
         }
         members.forEach(ResumingMember::close);
         sender.close();
-        pumps.shutdownNow();
     }
 
     @Test

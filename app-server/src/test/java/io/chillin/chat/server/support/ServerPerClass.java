@@ -1,0 +1,33 @@
+package io.chillin.chat.server.support;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** One real embedded server for all the tests of a class: {@code @RegisterExtension static final ServerPerClass SERVER = new ServerPerClass();} */
+public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback {
+
+    private TestServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = TestServer.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Http http() {
+        return server.http();
+    }
+
+    public TestServer server() {
+        return server;
+    }
+}
