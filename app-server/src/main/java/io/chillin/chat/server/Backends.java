@@ -18,6 +18,7 @@ import io.chillin.chat.adapter.s3.S3BlobStore;
 import io.chillin.chat.adapter.s3.S3Config;
 import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
+import io.chillin.chat.application.local.CachedRoomStore;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,8 @@ public final class Backends implements AutoCloseable {
                 Redis redis = remember(opened, Redis.connect(cluster.redisUrl(), cluster.keyPrefix()));
                 RedisRoomBus bus = remember(opened, new RedisRoomBus(redis));
                 RedisPresence presence = remember(opened, new RedisPresence(redis, cluster.keyPrefix(), cluster.presenceTtl()));
-                ports = ports.withSessions(new RedisSessionStore(redis)).withShared(bus, presence,
+                ports = ports.withStores(ports.users(), new CachedRoomStore(ports.rooms(), bus), ports.messages())
+                        .withSessions(new RedisSessionStore(redis)).withShared(bus, presence,
                         new RedisRateLimiter(redis, "messages", settings.messageLimit(), settings.messageWindow(), clock),
                         new RedisRateLimiter(redis, "auth", settings.authLimit(), settings.authWindow(), clock));
                 shared = "redis";

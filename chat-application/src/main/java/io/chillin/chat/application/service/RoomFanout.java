@@ -12,6 +12,7 @@ import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.RoomName;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
     /** How many missed messages a join with sinceSeq returns at most. */
     public static final int RESUME_LIMIT = 500;
     private static final int GAP_BATCH = 500;
+    private static final int RECENT = RoomService.DEFAULT_PAGE + 1;
     private static final Logger LOG = System.getLogger(RoomFanout.class.getName());
 
     private final MessageStore messages;
@@ -53,8 +55,9 @@ public final class RoomFanout implements RoomBus.Subscriber {
         try {
             if (channel.members.isEmpty()) {
                 channel.deliveredSeq = messages.lastSeq(room);
+                channel.recent.clear();
             }
-            HistoryPage history = sinceSeq == null ? latest(room, channel.deliveredSeq) : resume(room, sinceSeq, channel.deliveredSeq);
+            HistoryPage history = sinceSeq == null ? latest(channel) : resume(room, sinceSeq, channel.deliveredSeq);
             channel.members.remove(connection);
             channel.members.add(connection);
             return history;
@@ -128,6 +131,9 @@ public final class RoomFanout implements RoomBus.Subscriber {
                     sendSafely(c, notice);
                     sendSafely(c, members);
                 });
+            }
+            case RoomEvent.RoomChanged changed -> {
+                // rooms are the room store's business (see CachedRoomStore), nothing to deliver
             }
             case RoomEvent.TypingChanged typing -> {
                 ServerEvent notice = new ServerEvent.Typing(typing.room(), typing.user(), typing.typing());
@@ -204,6 +210,10 @@ public final class RoomFanout implements RoomBus.Subscriber {
             sendSafely(c, event);
         }
         channel.deliveredSeq = message.seq();
+        channel.recent.addLast(message);
+        if (channel.recent.size() > RECENT) {
+            channel.recent.removeFirst();
+        }
     }
 
     /** One member's broken sink must not cost the others their delivery. */
@@ -215,8 +225,17 @@ public final class RoomFanout implements RoomBus.Subscriber {
         }
     }
 
-    private HistoryPage latest(RoomName room, long upTo) {
-        List<ChatMessage> found = messages.before(room, upTo + 1, RoomService.DEFAULT_PAGE + 1);
+    /**
+     * The latest page up to what was delivered: from the messages this instance just delivered when they
+     * reach back far enough (they are the store's, in seq order, gaps filled), else from the store.
+     */
+    private HistoryPage latest(Channel channel) {
+        List<ChatMessage> recent = List.copyOf(channel.recent);
+        boolean covers = !recent.isEmpty() && recent.getLast().seq() == channel.deliveredSeq
+                && (recent.size() > RoomService.DEFAULT_PAGE || recent.getFirst().seq() == 1);
+        List<ChatMessage> found = covers
+                ? recent.subList(Math.max(0, recent.size() - RoomService.DEFAULT_PAGE - 1), recent.size())
+                : messages.before(channel.room, channel.deliveredSeq + 1, RoomService.DEFAULT_PAGE + 1);
         return RoomService.trimmed(found, RoomService.DEFAULT_PAGE, true);
     }
 
@@ -236,6 +255,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
         /** Copy-on-write: a sink may close its connection while a broadcast iterates, which must not break the loop. */
         final Set<Connection> members = new CopyOnWriteArraySet<>();
         long deliveredSeq;
+        /** The last messages delivered, oldest first: the join page without a query. */
+        final ArrayDeque<ChatMessage> recent = new ArrayDeque<>();
 
         Channel(RoomName room) {
             this.room = room;

@@ -65,9 +65,10 @@ public abstract class RoomBusContract {
         List<RoomEvent> events = List.of(
                 new RoomEvent.MessageAppended(message(room, 1)),
                 new RoomEvent.MembershipChanged(room, Username.of("alice"), true, Instant.now().truncatedTo(ChronoUnit.MILLIS)),
-                new RoomEvent.TypingChanged(room, Username.of("alice"), "user:alice", true));
+                new RoomEvent.TypingChanged(room, Username.of("alice"), "user:alice", true),
+                new RoomEvent.RoomChanged(room));
         events.forEach(publisher::publish);
-        await(() -> seenHere.size() >= 3 && seenThere.size() >= 3);
+        await(() -> seenHere.size() >= events.size() && seenThere.size() >= events.size());
         assertThat(seenHere).containsExactlyElementsOf(events);
         assertThat(seenThere).containsExactlyElementsOf(events);
     }

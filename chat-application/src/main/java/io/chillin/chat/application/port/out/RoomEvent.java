@@ -22,6 +22,10 @@ public sealed interface RoomEvent {
     record MembershipChanged(RoomName room, Username user, boolean joined, Instant at) implements RoomEvent {
     }
 
+    /** A room was created, changed or deleted: instances drop what they cached of it. */
+    record RoomChanged(RoomName room) implements RoomEvent {
+    }
+
     /** A member started or stopped typing. */
     record TypingChanged(RoomName room, Username user, String identityKey, boolean typing) implements RoomEvent {
     }

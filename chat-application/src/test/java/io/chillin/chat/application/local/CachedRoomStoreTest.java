@@ -1,0 +1,59 @@
+package io.chillin.chat.application.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chillin.chat.application.contract.RoomStoreContract;
+import io.chillin.chat.application.contract.TestNames;
+import io.chillin.chat.application.port.out.RoomStore;
+import io.chillin.chat.domain.room.Room;
+import io.chillin.chat.domain.room.RoomDescription;
+import io.chillin.chat.domain.room.RoomName;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The cache passes the room store contract, and two instances sharing a store and a bus never see stale rooms. */
+class CachedRoomStoreTest extends RoomStoreContract {
+
+    @Override
+    protected RoomStore newStore() {
+        return new CachedRoomStore(new LocalRoomStore(), new LocalRoomBus());
+    }
+
+    private static Room room(RoomName name, String hash) {
+        return new Room(name, RoomDescription.NONE, TestNames.user(), hash, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void a_change_through_one_instance_is_seen_at_once_by_another() {
+        LocalRoomStore shared = new LocalRoomStore();
+        LocalRoomBus bus = new LocalRoomBus();
+        CachedRoomStore here = new CachedRoomStore(shared, bus);
+        CachedRoomStore there = new CachedRoomStore(shared, bus);
+        RoomName name = TestNames.room();
+
+        here.create(room(name, null));
+        assertThat(there.find(name)).isPresent();
+        assertThat(there.list()).extracting(Room::name).contains(name);
+
+        here.updatePasswordHash(name, "hash");
+        assertThat(there.find(name).orElseThrow().passwordHash()).isEqualTo("hash");
+
+        here.delete(name);
+        assertThat(there.find(name)).isEmpty();
+        assertThat(there.list()).extracting(Room::name).doesNotContain(name);
+    }
+
+    @Test
+    void a_hint_that_the_bus_lost_events_drops_everything_cached() {
+        LocalRoomStore shared = new LocalRoomStore();
+        CachedRoomStore cache = new CachedRoomStore(shared, new LocalRoomBus());
+        RoomName name = TestNames.room();
+        cache.create(room(name, null));
+        assertThat(cache.find(name)).isPresent();
+
+        shared.updatePasswordHash(name, "changed behind the cache's back");
+        cache.onPossibleLoss();
+
+        assertThat(cache.find(name).orElseThrow().passwordHash()).isEqualTo("changed behind the cache's back");
+    }
+}
