@@ -3,7 +3,6 @@ package io.chillin.chat.server;
 import io.chillin.chat.adapter.crypto.Argon2PasswordHasher;
 import io.chillin.chat.adapter.javalin.HealthProbe;
 import io.chillin.chat.adapter.postgres.Database;
-import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import io.chillin.chat.adapter.postgres.PostgresMessageStore;
 import io.chillin.chat.adapter.postgres.PostgresRoomStore;
 import io.chillin.chat.adapter.postgres.PostgresSessionStore;
@@ -61,11 +60,7 @@ public final class Backends implements AutoCloseable {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
                     Duration.ofHours(24), config.messagesPer10Seconds(), Duration.ofSeconds(10),
                     config.authAttemptsPerMinute(), Duration.ofMinutes(1));
-            DatabaseConfig dbConfig = config.postgres()
-                    .map(pg -> DatabaseConfig.postgres(pg.host(), pg.port(), pg.database(), pg.user(), pg.password()))
-                    .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()))
-                    .withMaxPoolSize(config.dbPoolSize());
-            Database database = remember(opened, Database.open(dbConfig));
+            Database database = remember(opened, Database.open(config.databaseConfig()));
             String db = database.kind().id();
             ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock)
                     .withStores(new PostgresUserStore(database, clock), new PostgresRoomStore(database),

@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,13 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
 
     /** A PostgreSQL server to use instead of the embedded database. */
     public record Postgres(String host, int port, String database, String user, String password) {
+    }
+
+    /** The database these settings name: PostgreSQL when DB_HOST is set, else the embedded one under the data directory. */
+    public DatabaseConfig databaseConfig() {
+        return postgres.map(pg -> DatabaseConfig.postgres(pg.host(), pg.port(), pg.database(), pg.user(), pg.password()))
+                .orElseGet(() -> DatabaseConfig.embedded(dataDir))
+                .withMaxPoolSize(dbPoolSize);
     }
 
     /** Reads the configuration; @throws ConfigException naming the setting that is wrong */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -40,10 +41,16 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     /** The server settings (old app's names) that point at this database. */
-    public String[] serverEnv() {
+    public Map<String, String> env() {
         URI uri = URI.create(adminUrl.substring("jdbc:".length()));
-        return new String[] {"DB_HOST", uri.getHost(), "DB_PORT", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()),
-                "DB_NAME", name, "DB_USER", user, "DB_PASSWORD", password};
+        return Map.of("DB_HOST", uri.getHost(), "DB_PORT", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                "DB_NAME", name, "DB_USER", user, "DB_PASSWORD", password);
+    }
+
+    /** {@link #env()} as alternating names and values. */
+    public String[] serverEnv() {
+        return env().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
     }
 
     @Override

@@ -20,6 +20,15 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with test-friendly limits: many auth attempts (tests register a lot from one address). */
     public static TestServer start(String... overrides) {
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 0; i < overrides.length; i += 2) {
+            settings.put(overrides[i], overrides[i + 1]);
+        }
+        return start(settings);
+    }
+
+    /** As {@link #start(String...)}, with the settings as a map. */
+    public static TestServer start(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("HOST", "127.0.0.1");
         env.put("PORT", "0");
@@ -29,9 +38,7 @@ public final class TestServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        for (int i = 0; i < overrides.length; i += 2) {
-            env.put(overrides[i], overrides[i + 1]);
-        }
+        env.putAll(settings);
         TestServer server = new TestServer(env);
         server.server = ChatServer.start(ServerConfig.fromEnvironment(env));
         return server;
@@ -45,6 +52,15 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The environment the server runs on: a CLI given it works on the server's stores. */
+    public Map<String, String> env() {
+        return Map.copyOf(env);
     }
 
     public Http http() {

@@ -1,0 +1,227 @@
+package io.chillin.chat.adapter.postgres;
+
+import io.chillin.chat.application.port.out.NewMessage;
+import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.room.Room;
+import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.User;
+import io.chillin.chat.domain.user.Username;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Bulk writes for importing another app's data. Each write is one transaction that stores everything or
+ * nothing, and skips what is already stored (users and rooms by name ignoring case, messages by room and
+ * tempId), so an import run twice stores nothing the second time. Messages take their room's next seqs in the
+ * order given, under the same row lock live appends take.
+ */
+public final class LegacyImportStore {
+
+    private static final int BATCH = 500;
+
+    private final Database db;
+    private final Clock clock;
+
+    /** The clock stamps {@code updated_at} of imported users, as {@link PostgresUserStore} does. */
+    public LegacyImportStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** A stored room and its newest seq. */
+    public record StoredRoom(RoomName name, long lastSeq) {
+    }
+
+    /** What one room got from a message import: how many messages, and the seqs they took. */
+    public record RoomAppend(RoomName room, int count, long firstSeq, long lastSeq) {
+    }
+
+    /** What a message import stored. */
+    public record MessageImport(List<RoomName> roomsCreated, List<RoomAppend> appended) {
+        public int messagesCreated() {
+            return appended.stream().mapToInt(RoomAppend::count).sum();
+        }
+    }
+
+    /** Every stored username by its case-insensitive key. */
+    public Map<String, Username> users() {
+        Map<String, Username> users = new LinkedHashMap<>();
+        db.read(h -> h.createQuery("SELECT username FROM users ORDER BY id").mapTo(String.class).list())
+                .forEach(name -> {
+                    Username username = Username.of(name);
+                    users.put(username.key(), username);
+                });
+        return users;
+    }
+
+    /** Every stored room by its case-insensitive key. */
+    public Map<String, StoredRoom> rooms() {
+        Map<String, StoredRoom> rooms = new LinkedHashMap<>();
+        db.read(h -> h.createQuery("SELECT name, name_key, last_seq FROM rooms ORDER BY id")
+                .map((rs, ctx) -> Map.entry(rs.getString("name_key"),
+                        new StoredRoom(RoomName.of(rs.getString("name")), rs.getLong("last_seq"))))
+                .list()).forEach(e -> rooms.put(e.getKey(), e.getValue()));
+        return rooms;
+    }
+
+    /** The tempIds beginning with {@code prefix} that the room's stored messages have (any author). */
+    public Set<String> tempIds(RoomName room, String prefix) {
+        return db.read(h -> tempIds(h, room, prefix));
+    }
+
+    /** In one transaction, creates each user whose name (ignoring case) is free; returns the names it created. */
+    public List<Username> createUsers(List<User> users) {
+        return db.write(h -> {
+            List<Username> created = new ArrayList<>();
+            for (User user : users) {
+                int inserted = h.createUpdate("""
+                                INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
+                                VALUES (:username, :key, :hash, :email, :createdAt, :updatedAt)
+                                ON CONFLICT DO NOTHING""")
+                        .bind("username", user.username().value())
+                        .bind("key", user.username().key())
+                        .bind("hash", user.passwordHash())
+                        .bind("email", user.email())
+                        .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
+                        .bind("updatedAt", Timestamps.utc(Timestamps.stored(clock.instant())))
+                        .execute();
+                if (inserted == 1) {
+                    created.add(user.username());
+                }
+            }
+            return created;
+        });
+    }
+
+    /** In one transaction, creates each room whose name (ignoring case) is free; returns the names it created. */
+    public List<RoomName> createRooms(List<Room> rooms) {
+        return db.write(h -> createRooms(h, rooms));
+    }
+
+    /**
+     * In one transaction: creates {@code newRooms} (those whose name is free), then appends each message whose
+     * (room, tempId) is not stored yet, in list order, each taking its room's next seq. {@code progress} hears how
+     * many of the given messages have been handled so far.
+     *
+     * @throws ChatException.NotFound when a message's room does not exist (and nothing is stored)
+     */
+    public MessageImport importMessages(List<Room> newRooms, List<NewMessage> messages, IntConsumer progress) {
+        Map<String, List<NewMessage>> byRoom = new LinkedHashMap<>();
+        for (NewMessage m : messages) {
+            byRoom.computeIfAbsent(m.room().key(), k -> new ArrayList<>()).add(m);
+        }
+        return db.write(h -> {
+            List<RoomName> roomsCreated = createRooms(h, newRooms);
+            List<RoomAppend> appended = new ArrayList<>();
+            int handled = 0;
+            for (List<NewMessage> roomMessages : byRoom.values()) {
+                appended.add(appendAll(h, roomMessages, handled, progress));
+                handled += roomMessages.size();
+            }
+            return new MessageImport(roomsCreated, appended);
+        });
+    }
+
+    private RoomAppend appendAll(Handle h, List<NewMessage> messages, int handledBefore, IntConsumer progress) {
+        RoomName asked = messages.getFirst().room();
+        // Takes the row lock that live appends take, so they wait for this import rather than interleave with it.
+        int locked = h.createUpdate("UPDATE rooms SET last_seq = last_seq WHERE name_key = :key")
+                .bind("key", asked.key())
+                .execute();
+        if (locked == 0) {
+            throw new ChatException.NotFound("no room named '" + asked + "'");
+        }
+        record Row(long id, RoomName name, long lastSeq) {
+        }
+        Row room = h.createQuery("SELECT id, name, last_seq FROM rooms WHERE name_key = :key")
+                .bind("key", asked.key())
+                .map((rs, ctx) -> new Row(rs.getLong("id"), RoomName.of(rs.getString("name")), rs.getLong("last_seq")))
+                .one();
+        Set<String> stored = new HashSet<>(tempIdsOfRoom(h, room.id(), ""));
+        long seq = room.lastSeq();
+        long first = 0;
+        int count = 0;
+        int handled = handledBefore;
+        PreparedBatch batch = null;
+        for (NewMessage m : messages) {
+            handled++;
+            if (!stored.add(m.tempId().value())) {
+                continue;
+            }
+            seq++;
+            first = first == 0 ? seq : first;
+            count++;
+            if (batch == null) {
+                batch = h.prepareBatch("""
+                        INSERT INTO messages (room_id, seq, author, author_key, temp_id, text, created_at)
+                        VALUES (:roomId, :seq, :author, :authorKey, :tempId, :text, :createdAt)""");
+            }
+            batch.bind("roomId", room.id())
+                    .bind("seq", seq)
+                    .bind("author", m.author().value())
+                    .bind("authorKey", m.authorKey())
+                    .bind("tempId", m.tempId().value())
+                    .bind("text", m.text().value())
+                    .bind("createdAt", Timestamps.utc(Timestamps.stored(m.timestamp())))
+                    .add();
+            if (batch.size() >= BATCH) {
+                batch.execute();
+                batch = null;
+                progress.accept(handled);
+            }
+        }
+        if (batch != null) {
+            batch.execute();
+        }
+        progress.accept(handled);
+        if (count > 0) {
+            h.createUpdate("UPDATE rooms SET last_seq = :seq WHERE id = :id").bind("seq", seq).bind("id", room.id()).execute();
+        }
+        return new RoomAppend(room.name(), count, count == 0 ? 0 : first, count == 0 ? 0 : seq);
+    }
+
+    private static List<RoomName> createRooms(Handle h, List<Room> rooms) {
+        List<RoomName> created = new ArrayList<>();
+        for (Room room : rooms) {
+            int inserted = h.createUpdate("""
+                            INSERT INTO rooms (name, name_key, description, creator, password_hash, created_at)
+                            VALUES (:name, :key, :description, :creator, :hash, :createdAt)
+                            ON CONFLICT DO NOTHING""")
+                    .bind("name", room.name().value())
+                    .bind("key", room.name().key())
+                    .bind("description", room.description().value())
+                    .bind("creator", room.creator().value())
+                    .bind("hash", room.passwordHash())
+                    .bind("createdAt", Timestamps.utc(Timestamps.stored(room.createdAt())))
+                    .execute();
+            if (inserted == 1) {
+                created.add(room.name());
+            }
+        }
+        return created;
+    }
+
+    private static Set<String> tempIds(Handle h, RoomName room, String prefix) {
+        Long id = h.createQuery("SELECT id FROM rooms WHERE name_key = :key").bind("key", room.key())
+                .mapTo(Long.class).findOne().orElse(null);
+        return id == null ? Set.of() : new HashSet<>(tempIdsOfRoom(h, id, prefix));
+    }
+
+    private static List<String> tempIdsOfRoom(Handle h, long roomId, String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return h.createQuery("SELECT temp_id FROM messages WHERE room_id = :id AND temp_id LIKE :pattern ESCAPE '\\'")
+                .bind("id", roomId)
+                .bind("pattern", pattern)
+                .mapTo(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,46 @@
+package io.chillin.chat.cli.bench;
+
+import io.chillin.chat.cli.DurationConverter;
+import io.chillin.chat.cli.UsageException;
+import io.chillin.chat.cli.net.ServerUrl;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The servers a bench talks to (only these), and how patiently. */
+public final class BenchTargets {
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "A server instance, e.g. http://127.0.0.1:5000; repeat for several instances.")
+    List<String> urls;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Longest wait for one handshake or answer (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "50",
+            description = "Handshakes in flight at once, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    List<ServerUrl> urls() {
+        try {
+            return urls.stream().map(ServerUrl::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--url: " + e.getMessage());
+        }
+    }
+
+    Duration timeout() {
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new UsageException("--timeout must be more than 0 and at most 5m");
+        }
+        return timeout;
+    }
+
+    int concurrency() {
+        if (concurrency < 1 || concurrency > 1000) {
+            throw new UsageException("--concurrency must be 1 to 1000");
+        }
+        return concurrency;
+    }
+}

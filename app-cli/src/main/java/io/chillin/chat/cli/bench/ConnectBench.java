@@ -1,0 +1,83 @@
+package io.chillin.chat.cli.bench;
+
+import io.chillin.chat.cli.net.Frames;
+import io.chillin.chat.cli.net.ServerUrl;
+import io.chillin.chat.cli.net.WsConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Opens N WebSockets (spread over the URLs), holds them, then pings each once to prove it is alive and
+ * closes them all. Measures handshake latency and ping round trips.
+ */
+public final class ConnectBench {
+
+    /** What to run; {@code maxTime} bounds the whole run. */
+    public record Settings(List<ServerUrl> urls, int connections, int concurrency, Duration timeout, Duration hold,
+                           Duration maxTime) {
+    }
+
+    /** What happened. {@code ok} when every connection opened and answered its ping. */
+    public record Result(String scenario, List<String> urls, int connections, long opened, Map<String, Long> failed,
+                         long notTried, long alive, double openSeconds, double connectionsPerSecond, Latency connect,
+                         Latency ping, boolean ok) {
+    }
+
+    private final Settings settings;
+
+    public ConnectBench(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Result run() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.maxTime().toNanos();
+        int n = settings.connections();
+        AtomicLongArray pingSent = new AtomicLongArray(n);
+        LatencyRecorder ping = new LatencyRecorder();
+        LongAdder alive = new LongAdder();
+        Connector connector = new Connector(settings.urls(), settings.concurrency(), settings.timeout(), n);
+        Connector.Opened opened = connector.open(n, i -> (frame, at) -> {
+            if (Frames.type(frame).equals("pong") && frame.path("ref").asInt(-1) == i) {
+                ping.recordNanos(at - pingSent.get(i));
+                alive.increment();
+            }
+        }, deadline);
+        try {
+            sleepUntil(Math.min(deadline, System.nanoTime() + settings.hold().toNanos()));
+            List<WsConnection> connections = opened.connections();
+            for (int i = 0; i < n; i++) {
+                WsConnection c = connections.get(i);
+                if (c != null) {
+                    pingSent.set(i, System.nanoTime());
+                    c.send(Frames.of("type", "ping", "ref", i));
+                }
+            }
+            long open = opened.open();
+            long pingDeadline = Math.min(deadline, System.nanoTime() + settings.timeout().toNanos());
+            while (alive.sum() < open && System.nanoTime() < pingDeadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            Connector.closeAll(opened.connections());
+        }
+        long open = opened.open();
+        return new Result("connect", settings.urls().stream().map(ServerUrl::toString).toList(), n, open,
+                opened.failures(), opened.notTried(), alive.sum(), round(opened.seconds()),
+                round(open / Math.max(opened.seconds(), 1e-9)), opened.latency().summary(), ping.summary(),
+                open == n && alive.sum() == n);
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,292 @@
+package io.chillin.chat.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chillin.chat.cli.net.Frames;
+import io.chillin.chat.cli.net.ServerUrl;
+import io.chillin.chat.cli.net.WsConnection;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * R rooms of M members each, every member a guest on its own WebSocket (member {@code j} of room {@code r} on
+ * URL {@code (r*M + j) mod n}). Once all have joined, senders (the first S members of each room, in turn) send
+ * at a fixed total rate for the duration; then the run drains until every acknowledged message has reached
+ * every member of its room, or the drain time is up. Each member checks that it gets every message of its
+ * room exactly once and in seq order; latencies are measured from send to confirmation (at the sender) and from
+ * send to delivery (at every member), the latter split into same-instance and cross-instance deliveries.
+ */
+public final class FanoutBench {
+
+    /** Bounds on one run, whatever the options say. */
+    public static final int MAX_MEMBERS = 20_000;
+    public static final long MAX_MESSAGES = 2_000_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What to run. {@code ratePerRoom} is messages per second per room; {@code size} the text length. */
+    public record Settings(String scenario, List<ServerUrl> urls, int rooms, int members, int senders, double ratePerRoom,
+                           Duration duration, Duration drain, int size, int concurrency, Duration timeout) {
+
+        public long plannedMessages() {
+            return (long) Math.ceil(rooms * ratePerRoom * duration.toNanos() / 1e9);
+        }
+
+        /** Each sender's rate, to compare with the server's per-user limit. */
+        public double ratePerSender() {
+            return ratePerRoom / senders;
+        }
+    }
+
+    /** Counts of messages and deliveries. {@code expected} is acknowledged messages times members of their room. */
+    public record Counts(long sent, long acknowledged, long rejected, long unacknowledged, long expected, long delivered,
+                         long lost, long duplicated, long outOfOrder) {
+    }
+
+    /** What happened. {@code ok} when everything connected and joined, and every sent message was acknowledged and delivered exactly once, in order. */
+    public record Result(String scenario, List<String> urls, int rooms, int members, int sendersPerRoom,
+                         double ratePerRoom, double sendSeconds, long connected, Map<String, Long> connectFailures,
+                         long joinFailures, Map<String, Long> rejectedByCode, Counts counts, double acknowledgedPerSecond,
+                         double deliveriesPerSecond, Latency connect, Latency ack, Latency delivery,
+                         Latency sameInstanceDelivery, Latency crossInstanceDelivery, boolean ok) {
+    }
+
+    private final Settings s;
+    private final String run = Long.toString(RANDOM.nextLong(36L * 36 * 36, 36L * 36 * 36 * 36), 36);
+
+    private final AtomicLongArray sentAt;
+    private final AtomicIntegerArray senderUrl;
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder acked = new LongAdder();
+    private final LongAdder[] ackedInRoom;
+    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder joinFailures = new LongAdder();
+    private final LatencyRecorder ackLatency = new LatencyRecorder();
+    private final LatencyRecorder deliveryLatency = new LatencyRecorder();
+    private final LatencyRecorder sameInstance = new LatencyRecorder();
+    private final LatencyRecorder crossInstance = new LatencyRecorder();
+    private final DeliveryTracker[] trackers;
+
+    public FanoutBench(Settings settings) {
+        this.s = settings;
+        int planned = Math.toIntExact(settings.plannedMessages());
+        this.sentAt = new AtomicLongArray(planned);
+        this.senderUrl = new AtomicIntegerArray(planned);
+        this.ackedInRoom = new LongAdder[settings.rooms()];
+        for (int r = 0; r < settings.rooms(); r++) {
+            ackedInRoom[r] = new LongAdder();
+        }
+        this.trackers = new DeliveryTracker[settings.rooms() * settings.members()];
+        for (int i = 0; i < trackers.length; i++) {
+            trackers[i] = new DeliveryTracker();
+        }
+    }
+
+    private String roomName(int r) {
+        return "bench-" + run + "-" + r;
+    }
+
+    private int urlOf(int member) {
+        return member % s.urls().size();
+    }
+
+    public Result run() throws InterruptedException {
+        int total = s.rooms() * s.members();
+        CountDownLatch joined = new CountDownLatch(total);
+        Connector connector = new Connector(s.urls(), s.concurrency(), s.timeout(), total);
+        long connectDeadline = System.nanoTime() + s.timeout().toNanos() * Math.max(1, total / Math.max(1, s.concurrency()));
+        Connector.Opened opened = connector.open(total, member -> new Member(member, joined), connectDeadline);
+        List<WsConnection> connections = opened.connections();
+        double sendSeconds = 0;
+        try {
+            for (int i = 0; i < total; i++) {
+                WsConnection c = connections.get(i);
+                if (c == null) {
+                    joined.countDown();
+                    continue;
+                }
+                c.send(Frames.of("type", "join", "room", roomName(i / s.members()), "name", "b" + run + "r" + (i / s.members())
+                        + "m" + (i % s.members()), "ref", "join"));
+            }
+            if (!joined.await(s.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                joinFailures.add(joined.getCount());
+            }
+            Thread.sleep(200); // let the join notices settle before measuring
+            sendSeconds = send(connections);
+            drain();
+        } finally {
+            Connector.closeAll(connections);
+        }
+        return result(opened, sendSeconds);
+    }
+
+    /** Sends at the planned rate, paced by the clock, room by room in turn; returns how long it took. */
+    private double send(List<WsConnection> connections) {
+        long planned = s.plannedMessages();
+        double intervalNanos = 1e9 / (s.rooms() * s.ratePerRoom());
+        String padding = "x".repeat(Math.max(0, s.size()));
+        long start = System.nanoTime();
+        long end = start + s.duration().toNanos();
+        for (int k = 0; k < planned; k++) {
+            long due = start + (long) (k * intervalNanos);
+            if (due >= end) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int room = k % s.rooms();
+            int sender = room * s.members() + (k / s.rooms()) % s.senders();
+            WsConnection c = connections.get(sender);
+            if (c == null) {
+                continue;
+            }
+            String text = ("bench " + k + " " + padding).substring(0, Math.max(s.size(), ("bench " + k).length()));
+            senderUrl.set(k, urlOf(sender));
+            sentAt.set(k, System.nanoTime());
+            sent.increment();
+            c.send(Frames.of("type", "sendMessage", "room", roomName(room), "tempId", "b" + k, "text", text, "ref", "s" + k));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until every acknowledged message reached every member of its room (and every send was answered), or the drain time is up. */
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + s.drain().toNanos();
+        while (System.nanoTime() < deadline) {
+            long answered = acked.sum() + rejected.values().stream().mapToLong(LongAdder::sum).sum();
+            if (answered >= sent.sum() && uniqueDelivered() >= expected()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private long expected() {
+        long expected = 0;
+        for (LongAdder room : ackedInRoom) {
+            expected += room.sum() * s.members();
+        }
+        return expected;
+    }
+
+    private long uniqueDelivered() {
+        long unique = 0;
+        for (DeliveryTracker t : trackers) {
+            unique += t.unique();
+        }
+        return unique;
+    }
+
+    private Result result(Connector.Opened opened, double sendSeconds) {
+        long lost = 0;
+        long duplicated = 0;
+        long outOfOrder = 0;
+        for (int i = 0; i < trackers.length; i++) {
+            long expectedHere = opened.connections().get(i) == null ? 0 : ackedInRoom[i / s.members()].sum();
+            lost += Math.max(0, expectedHere - trackers[i].unique());
+            duplicated += trackers[i].duplicates();
+            outOfOrder += trackers[i].outOfOrder();
+        }
+        Map<String, Long> rejectedByCode = new TreeMap<>();
+        rejected.forEach((code, n) -> rejectedByCode.put(code, n.sum()));
+        long rejectedTotal = rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+        long sentTotal = sent.sum();
+        long ackedTotal = acked.sum();
+        Counts counts = new Counts(sentTotal, ackedTotal, rejectedTotal, Math.max(0, sentTotal - ackedTotal - rejectedTotal),
+                expected(), delivered.sum(), lost, duplicated, outOfOrder);
+        boolean ok = opened.open() == trackers.length && joinFailures.sum() == 0 && rejectedTotal == 0
+                && counts.unacknowledged() == 0 && lost == 0 && duplicated == 0 && outOfOrder == 0 && sentTotal > 0;
+        double seconds = Math.max(sendSeconds, 1e-9);
+        return new Result(s.scenario(), s.urls().stream().map(ServerUrl::toString).toList(), s.rooms(), s.members(),
+                s.senders(), s.ratePerRoom(), ConnectBench.round(sendSeconds), opened.open(), opened.failures(),
+                joinFailures.sum(), rejectedByCode, counts, ConnectBench.round(ackedTotal / seconds),
+                ConnectBench.round(uniqueDelivered() / seconds), opened.latency().summary(), ackLatency.summary(),
+                deliveryLatency.summary(), sameInstance.summary(), crossInstance.summary(), ok);
+    }
+
+    /** One member's connection: joins, confirmations of its own sends, and deliveries to it. */
+    private final class Member implements WsConnection.Handler {
+        private final int index;
+        private final int room;
+        private final String roomName;
+        private final CountDownLatch joined;
+
+        Member(int index, CountDownLatch joined) {
+            this.index = index;
+            this.room = index / s.members();
+            this.roomName = roomName(room);
+            this.joined = joined;
+        }
+
+        @Override
+        public void onFrame(JsonNode frame, long at) {
+            switch (Frames.type(frame)) {
+                case "ack" -> {
+                    if ("join".equals(frame.path("ref").asText())) {
+                        joined.countDown();
+                    }
+                }
+                case "messageConfirmed" -> {
+                    int k = number(frame.path("tempId").asText().substring(1));
+                    if (k >= 0 && k < sentAt.length()) {
+                        ackLatency.recordNanos(at - sentAt.get(k));
+                        acked.increment();
+                        ackedInRoom[room].increment();
+                    }
+                }
+                case "message" -> delivered(frame.path("message"), at);
+                case "error" -> {
+                    String ref = frame.path("ref").asText();
+                    if (ref.startsWith("s")) {
+                        rejected.computeIfAbsent(frame.path("code").asText(), c -> new LongAdder()).increment();
+                    } else if (ref.equals("join")) {
+                        joinFailures.increment();
+                        joined.countDown();
+                    }
+                }
+                default -> {
+                    // history, room data, presence and typing notices are not measured
+                }
+            }
+        }
+
+        private void delivered(JsonNode message, long at) {
+            if (!message.has("seq") || !roomName.equals(message.path("room").asText())) {
+                return; // a join or leave notice
+            }
+            String text = message.path("text").asText();
+            if (!text.startsWith("bench ")) {
+                return;
+            }
+            int space = text.indexOf(' ', 6);
+            int k = number(space < 0 ? text.substring(6) : text.substring(6, space));
+            delivered.increment();
+            DeliveryTracker.Outcome outcome = trackers[index].see(message.path("seq").asLong());
+            if (outcome != DeliveryTracker.Outcome.DUPLICATE && k >= 0 && k < sentAt.length()) {
+                long latency = at - sentAt.get(k);
+                deliveryLatency.recordNanos(latency);
+                (senderUrl.get(k) == urlOf(index) ? sameInstance : crossInstance).recordNanos(latency);
+            }
+        }
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

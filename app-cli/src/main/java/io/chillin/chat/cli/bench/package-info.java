@@ -1,0 +1,7 @@
+/**
+ * Load tests of running servers over WebSocket: opening many connections ({@code connect}), and rooms of members
+ * sending to each other ({@code fanout}, {@code cross} across instances), measuring latencies with HdrHistogram
+ * and checking that every member gets every message exactly once, in seq order. Every loop is bounded in count
+ * and in time; only the URLs given are contacted.
+ */
+package io.chillin.chat.cli.bench;

@@ -1,0 +1,137 @@
+package io.chillin.chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chillin.chat.cli.support.Cli;
+import io.chillin.chat.cli.support.Cli.Run;
+import io.chillin.chat.cli.support.Names;
+import io.chillin.chat.server.support.PostgresDatabase;
+import io.chillin.chat.server.support.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench ...} against real servers started here, on loopback, with small sizes. */
+class BenchCliTest {
+
+    /** A benchmark server: the per-user message limit raised, as docs/benchmarks.md advises. */
+    private static final Map<String, String> BENCH_SERVER = Map.of("CHAT_MESSAGES_PER_10S", "100000");
+
+    @Test
+    void connect_opens_every_connection_and_each_answers_a_ping() {
+        try (TestServer server = TestServer.start(BENCH_SERVER)) {
+            Run run = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "200", "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode result = run.json();
+            assertThat(result.path("opened").asInt()).isEqualTo(200);
+            assertThat(result.path("alive").asInt()).isEqualTo(200);
+            assertThat(result.path("connect").path("count").asInt()).isEqualTo(200);
+            assertThat(result.path("connect").path("p99").asDouble()).isPositive();
+            assertThat(result.path("ping").path("count").asInt()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void fanout_delivers_every_message_to_every_member_exactly_once_in_order() {
+        try (TestServer server = TestServer.start(BENCH_SERVER)) {
+            Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "3", "--members", "5",
+                    "--rate", "20", "--duration", "2s", "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode result = run.json();
+            JsonNode counts = result.path("counts");
+            assertThat(counts.path("sent").asLong()).isBetween(100L, 120L);
+            assertThat(counts.path("acknowledged").asLong()).isEqualTo(counts.path("sent").asLong());
+            assertThat(counts.path("delivered").asLong()).isEqualTo(counts.path("acknowledged").asLong() * 5);
+            assertThat(counts.path("lost").asLong()).isZero();
+            assertThat(counts.path("duplicated").asLong()).isZero();
+            assertThat(counts.path("outOfOrder").asLong()).isZero();
+            assertThat(result.path("delivery").path("count").asLong()).isEqualTo(counts.path("delivered").asLong());
+            assertThat(result.path("delivery").path("p50").asDouble()).isPositive();
+            assertThat(result.path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void fanout_prints_counts_throughput_and_latency_percentiles() {
+        try (TestServer server = TestServer.start(BENCH_SERVER)) {
+            Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "3",
+                    "--rate", "5", "--duration", "1s");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("bench fanout: 1 room(s) x 3 members", "acknowledged", "lost", "duplicated",
+                    "out of order", "throughput:", "LATENCY (ms)", "P50", "P90", "P99", "MAX", "send -> delivered", "OK:");
+        }
+    }
+
+    @Test
+    void fanout_reports_what_the_servers_rate_limit_refused_and_fails() {
+        try (TestServer server = TestServer.start(Map.of())) {
+            Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "2",
+                    "--rate", "20", "--duration", "2s", "--drain", "3s", "--json");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("CHAT_MESSAGES_PER_10S");
+            JsonNode result = run.json();
+            assertThat(result.path("rejectedByCode").path("RATE_LIMITED").asLong()).isPositive();
+            assertThat(result.path("counts").path("lost").asLong()).isZero();
+            assertThat(result.path("ok").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void cross_spreads_a_room_over_two_instances_and_measures_delivery_between_them() throws IOException {
+        try (PostgresDatabase database = PostgresDatabase.create()) {
+            Map<String, String> cluster = new HashMap<>(database.env());
+            cluster.putAll(BENCH_SERVER);
+            cluster.put("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+            cluster.put("CHAT_REDIS_PREFIX", Names.unique("cli-bench-"));
+            cluster.put("CHAT_BLOB_DIR", Files.createTempDirectory("cli-bench-blobs").toString());
+            try (TestServer a = TestServer.start(cluster); TestServer b = TestServer.start(cluster)) {
+                Run run = Cli.run(Map.of(), "bench", "cross", "--url", a.url(), "--url", b.url(), "--members", "6",
+                        "--rate", "10", "--duration", "2s", "--json");
+
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                JsonNode result = run.json();
+                assertThat(result.path("urls")).hasSize(2);
+                assertThat(result.path("counts").path("lost").asLong()).isZero();
+                assertThat(result.path("counts").path("duplicated").asLong()).isZero();
+                assertThat(result.path("counts").path("outOfOrder").asLong()).isZero();
+                assertThat(result.path("crossInstanceDelivery").path("count").asLong()).isPositive();
+                assertThat(result.path("sameInstanceDelivery").path("count").asLong()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void cross_needs_two_instances() {
+        Run run = Cli.run(Map.of(), "bench", "cross", "--url", "http://127.0.0.1:9");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("at least two instances");
+    }
+
+    @Test
+    void sizes_beyond_the_bounds_are_refused_before_anything_is_sent() {
+        assertThat(Cli.run(Map.of(), "bench", "connect", "--url", "http://127.0.0.1:9", "--connections", "20001").exitCode())
+                .isEqualTo(2);
+        assertThat(Cli.run(Map.of(), "bench", "fanout", "--url", "http://127.0.0.1:9", "--rooms", "1000", "--members", "21")
+                .exitCode()).isEqualTo(2);
+        assertThat(Cli.run(Map.of(), "bench", "fanout", "--url", "http://127.0.0.1:9", "--duration", "2h").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void connections_that_cannot_be_opened_are_counted_and_fail_the_run() {
+        Run run = Cli.run(Map.of(), "bench", "connect", "--url", "http://127.0.0.1:9", "--connections", "5",
+                "--timeout", "2s", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.json().path("opened").asInt()).isZero();
+        assertThat(run.json().path("failed").toString()).contains("5");
+    }
+}
