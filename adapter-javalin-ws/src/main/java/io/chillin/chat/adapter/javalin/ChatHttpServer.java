@@ -25,12 +25,15 @@ public final class ChatHttpServer implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, true));
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = WEB_ROOT;
-                files.location = Location.CLASSPATH;
-            });
+            if (ChatHttpServer.class.getResource(WEB_ROOT + "/index.html") != null) {
+                cfg.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = WEB_ROOT;
+                    files.location = Location.CLASSPATH;
+                });
+            }
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            StaticHeaders.register(cfg);
             ApiErrors.register(cfg);
             rest.register(cfg);
             cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);

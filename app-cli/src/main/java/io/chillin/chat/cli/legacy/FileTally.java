@@ -37,7 +37,7 @@ public final class FileTally {
         alreadyPresent++;
     }
 
-    void skip(String entry, String reason, String detail) {
+    void skipped(String entry, String reason, String detail) {
         skips.add(new Skip(entry, reason, detail));
     }
 

@@ -78,7 +78,7 @@ final class MessagePlanner {
             if (roomSkip != null) {
                 for (LegacyEntry entry : roomEntries) {
                     tally.read();
-                    tally.skip(label(entry), roomSkip, "");
+                    tally.skipped(label(entry), roomSkip, "");
                 }
                 if (name.isPresent() && !rooms.known().contains(name.get().key()) && !rooms.skipped().contains(name.get().key())) {
                     unknownSkipped.add(rawName);
@@ -98,7 +98,7 @@ final class MessagePlanner {
                     continue;
                 }
                 if (!seen.add(tempId)) {
-                    tally.skip(label(entry), "same id as an earlier message of the room", "id " + entry.text("id"));
+                    tally.skipped(label(entry), "same id as an earlier message of the room", "id " + entry.text("id"));
                     continue;
                 }
                 if (already.contains(tempId)) {
@@ -146,26 +146,26 @@ final class MessagePlanner {
                                                 FileTally tally) {
         String author = entry.text("user") != null ? entry.text("user") : entry.text("username");
         if (isAdminNotice(entry, author)) {
-            tally.skip(label(entry), "admin notice", "");
+            tally.skipped(label(entry), "admin notice", "");
             return Optional.empty();
         }
         MessageText text;
         try {
             text = MessageText.of(entry.text("text"));
         } catch (ChatException.Invalid e) {
-            tally.skip(label(entry), "text breaks today's rules", e.getMessage());
+            tally.skipped(label(entry), "text breaks today's rules", e.getMessage());
             return Optional.empty();
         }
         Username name;
         try {
             name = Username.of(author);
         } catch (ChatException.Invalid e) {
-            tally.skip(label(entry), "author name breaks today's rules", "'" + author + "': " + e.getMessage());
+            tally.skipped(label(entry), "author name breaks today's rules", "'" + author + "': " + e.getMessage());
             return Optional.empty();
         }
         Optional<Instant> timestamp = LegacyTimestamps.parse(entry.value().get("timestamp"));
         if (timestamp.isEmpty()) {
-            tally.skip(label(entry), "no readable timestamp", String.valueOf(entry.value().get("timestamp")));
+            tally.skipped(label(entry), "no readable timestamp", String.valueOf(entry.value().get("timestamp")));
             return Optional.empty();
         }
         Username account = users.accounts().get(name.key());

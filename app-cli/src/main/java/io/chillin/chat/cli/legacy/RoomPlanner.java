@@ -50,13 +50,13 @@ final class RoomPlanner {
             try {
                 name = RoomName.of(raw);
             } catch (ChatException.Invalid e) {
-                tally.skip(label, "room name breaks today's rules", e.getMessage());
+                tally.skipped(label, "room name breaks today's rules", e.getMessage());
                 skipped.add(raw.strip().toLowerCase(java.util.Locale.ROOT));
                 continue;
             }
             String first = firstSpelling.putIfAbsent(name.key(), name.value());
             if (first != null) {
-                tally.skip(label, "same name as an earlier room, ignoring case",
+                tally.skipped(label, "same name as an earlier room, ignoring case",
                         "the first, '" + first + "', wins; messages filed under '" + name + "' go to it");
                 continue;
             }
@@ -64,7 +64,7 @@ final class RoomPlanner {
             if (entry.flag("isPrivate")) {
                 Optional<String> legacy = LegacyHashes.stored(entry.text("password"));
                 if (legacy.isEmpty()) {
-                    tally.skip(label, "private room without a hex SHA-256 password",
+                    tally.skipped(label, "private room without a hex SHA-256 password",
                             "not made public; its messages are skipped too");
                     skipped.add(name.key());
                     continue;

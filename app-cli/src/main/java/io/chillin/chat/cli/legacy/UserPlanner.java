@@ -44,18 +44,18 @@ final class UserPlanner {
             try {
                 name = Username.of(raw);
             } catch (ChatException.Invalid e) {
-                tally.skip(label, "username breaks today's rules", e.getMessage());
+                tally.skipped(label, "username breaks today's rules", e.getMessage());
                 continue;
             }
             String first = firstSpelling.putIfAbsent(name.key(), name.value());
             if (first != null) {
-                tally.skip(label, "same name as an earlier user, ignoring case",
+                tally.skipped(label, "same name as an earlier user, ignoring case",
                         "the first, '" + first + "', wins; messages by '" + name + "' go to it");
                 continue;
             }
             Optional<String> hash = LegacyHashes.stored(entry.text("password"));
             if (hash.isEmpty()) {
-                tally.skip(label, "password is not a hex SHA-256", "nobody could log in to this account");
+                tally.skipped(label, "password is not a hex SHA-256", "nobody could log in to this account");
                 continue;
             }
             String email = "";

@@ -1,0 +1,140 @@
+package io.chillin.chat.browser.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chillin.chat.server.ChatServer;
+import io.chillin.chat.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real server on a free loopback port with its own data directory; it can be stopped and started again on the same port. */
+public final class RunningServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> env;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ChatServer server;
+    private int port;
+
+    private RunningServer(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Test-friendly limits: many logins from one address, and a generous message rate for seeding history. */
+    public static RunningServer start() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", "0");
+        env.put("CHAT_AUTH_ATTEMPTS_PER_MINUTE", "100000");
+        env.put("CHAT_MESSAGES_PER_10S", "1000");
+        try {
+            env.put("CHAT_DATA_DIR", Files.createTempDirectory("chillin-browser").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunningServer running = new RunningServer(env);
+        running.server = ChatServer.start(ServerConfig.fromEnvironment(env));
+        running.port = running.server.port();
+        return running;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return Path.of(env.get("CHAT_DATA_DIR"));
+    }
+
+    /** Stops the server as SIGTERM would: clients are told to reconnect (1001). */
+    public void stop() {
+        server.close();
+        server = null;
+    }
+
+    /** Starts a new server on the same port and data directory, as after a restart. */
+    public void startAgain() throws InterruptedException {
+        env.put("PORT", Integer.toString(port));
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                server = ChatServer.start(ServerConfig.fromEnvironment(env));
+                return;
+            } catch (RuntimeException e) {
+                last = e; // the port may still be held for a moment
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("could not start the server again on port " + port, last);
+    }
+
+    /** GET a JSON resource of the server's REST API. */
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path.replaceFirst("^/", ""))).GET(), 200);
+    }
+
+    /** POST JSON, expecting the given status. */
+    public JsonNode post(String path, String token, Object body, int expectedStatus) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path.replaceFirst("^/", "")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return send(request, expectedStatus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A guest token for seeding data over REST. */
+    public String guestToken(String name) {
+        return post("/api/auth/guest", null, Map.of("name", name), 200).get("token").asText();
+    }
+
+    public static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError("expected " + expectedStatus + " from " + response.request().uri() + " but got "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { roomKey, type ChatClient, type ChatSnapshot, type RoomState } from '../client/ChatClient';
+import { navigate, useNow } from '../lib/hooks';
+import { unconfirmedCount } from '../store/timeline';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Composer } from './Composer';
+import { Field } from './Field';
+import { ArrowLeftIcon, CloseIcon, LockIcon, UsersIcon } from './Icons';
+import { MembersPanel, typingText } from './MembersPanel';
+import { MessageList } from './MessageList';
+
+const WIDE = '(min-width: 900px)';
+
+/** One room: header, connection banner, messages, typing line, composer, and the members panel. */
+export function ChatScreen({ client, chat, roomName }: { client: ChatClient; chat: ChatSnapshot; roomName: string }) {
+  const key = roomKey(roomName);
+  const room = chat.rooms[key];
+  const me = chat.session?.user.username ?? '';
+  const now = useNow(30_000);
+  const membersId = useId();
+  const [membersOpen, setMembersOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? true);
+  const [wide, setWide] = useState(() => window.matchMedia?.(WIDE).matches ?? true);
+
+  useEffect(() => {
+    client.joinRoom(roomName);
+    return () => client.leaveRoom(roomName);
+  }, [client, roomName]);
+
+  useEffect(() => {
+    let cancelled = false;
+    client.api
+      .listRooms()
+      .then((rooms) => {
+        const info = rooms.find((r) => roomKey(r.name) === key);
+        if (info && !cancelled) client.setRoomInfo(info);
+      })
+      .catch(() => {
+        // the header just shows less
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, key]);
+
+  useEffect(() => {
+    const query = window.matchMedia?.(WIDE);
+    if (!query) return;
+    const onChange = () => {
+      setWide(query.matches);
+      setMembersOpen(query.matches);
+    };
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  useEffect(() => {
+    document.title = `#${room?.name ?? roomName} · Chillin`;
+    return () => {
+      document.title = 'Chillin Chatroom';
+    };
+  }, [room?.name, roomName]);
+
+  if (!room) return <main className="chat" id="main" tabIndex={-1} />;
+
+  const queued = unconfirmedCount(room.timeline);
+  const isPrivate = room.info?.isPrivate ?? false;
+  const drawer = !wide && membersOpen;
+
+  return (
+    <main className={`chat${membersOpen ? ' chat-members-open' : ''}`} id="main" tabIndex={-1}>
+      <div className="chat-main">
+        <header className="chat-head">
+          <button type="button" className="icon-button" aria-label="Back to rooms" title="Back to rooms" onClick={() => navigate('#/rooms')}>
+            <ArrowLeftIcon />
+          </button>
+          <div className="chat-title">
+            <h1>
+              <span className="room-hash" aria-hidden="true">
+                #
+              </span>
+              {room.name}
+              {isPrivate ? (
+                <span className="lock" title="Private room">
+                  <LockIcon size={15} />
+                  <span className="visually-hidden">(private)</span>
+                </span>
+              ) : null}
+            </h1>
+            {room.info?.description ? <p className="chat-description">{room.info.description}</p> : null}
+          </div>
+          <button
+            type="button"
+            className={`members-toggle${membersOpen ? ' members-toggle-on' : ''}`}
+            aria-expanded={membersOpen}
+            aria-controls={membersId}
+            aria-label={`${membersOpen ? 'Hide' : 'Show'} members (${room.memberCount} online)`}
+            onClick={() => setMembersOpen((o) => !o)}
+          >
+            <UsersIcon size={16} />
+            <span aria-hidden="true">{room.memberCount}</span>
+          </button>
+        </header>
+
+        <ConnectionBanner client={client} chat={chat} queued={queued} />
+
+        {room.joinState === 'error' && room.joinError ? (
+          <JoinProblem client={client} room={room} />
+        ) : (
+          <MessageList
+            room={room}
+            me={me}
+            now={now}
+            onRetry={(tempId) => client.retryMessage(room.name, tempId)}
+            onDiscard={(tempId) => client.discardMessage(room.name, tempId)}
+            onLoadOlder={() => void client.loadOlder(room.name)}
+          />
+        )}
+
+        {room.joinState === 'error' ? null : (
+          <>
+            <div className="typing" data-testid="typing">
+              {room.typing.length > 0 ? (
+                <>
+                  <span className="typing-dots" aria-hidden="true">
+                    <span />
+                    <span />
+                    <span />
+                  </span>
+                  <span>{typingText(room.typing)}</span>
+                </>
+              ) : null}
+            </div>
+            <Composer
+              roomName={room.name}
+              disabled={false}
+              onSend={(text) => client.sendMessage(room.name, text) !== null}
+              onTyping={(typing) => client.setTyping(room.name, typing)}
+            />
+          </>
+        )}
+      </div>
+
+      {drawer ? <div className="drawer-backdrop" onClick={() => setMembersOpen(false)} aria-hidden="true" /> : null}
+      <aside className={`members-aside${membersOpen ? ' members-aside-open' : ''}`} hidden={!membersOpen} aria-label="Members">
+        {drawer ? (
+          <button type="button" className="icon-button drawer-close" aria-label="Close members" onClick={() => setMembersOpen(false)}>
+            <CloseIcon />
+          </button>
+        ) : null}
+        <MembersPanel id={membersId} members={room.members} me={me} count={room.memberCount} />
+      </aside>
+    </main>
+  );
+}
+
+function JoinProblem({ client, room }: { client: ChatClient; room: RoomState }) {
+  const error = room.joinError!;
+  const [password, setPassword] = useState('');
+  const needsPassword = error.code === 'FORBIDDEN';
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password === '') return;
+    client.joinRoom(room.name, password);
+  }
+
+  return (
+    <div className="join-problem" role="alert">
+      <div className="join-problem-card card">
+        {needsPassword ? <LockIcon size={28} /> : null}
+        <h2>{needsPassword ? `#${room.name} is private` : `Could not join #${room.name}`}</h2>
+        <p>{error.message}</p>
+        {needsPassword ? (
+          <form className="stack" onSubmit={submit} noValidate>
+            <Field
+              label="Room password"
+              name="roomPassword"
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={password === ''}>
+                Join
+              </button>
+              <button type="button" className="button button-ghost" onClick={() => navigate('#/rooms')}>
+                Back to rooms
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={() => client.joinRoom(room.name)}>
+              Try again
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => navigate('#/rooms')}>
+              Back to rooms
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

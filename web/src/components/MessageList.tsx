@@ -1,0 +1,303 @@
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { RoomState } from '../client/ChatClient';
+import { exactTime, relativeTime } from '../lib/time';
+import type { ChatItem } from '../store/timeline';
+import { Avatar } from './Avatar';
+import { Spinner } from './Field';
+import { AlertIcon, ArrowDownIcon, CheckIcon, ClockIcon, RefreshIcon } from './Icons';
+import { LinkifiedText } from './LinkifiedText';
+
+const GROUP_GAP_MS = 5 * 60_000;
+const BOTTOM_SLACK_PX = 48;
+const TOP_LOAD_PX = 80;
+
+type Group =
+  | { kind: 'notice'; item: ChatItem }
+  | { kind: 'messages'; user: string; own: boolean; items: ChatItem[] };
+
+/** Consecutive messages of one sender within a few minutes share one header. */
+export function groupItems(items: ChatItem[], me: string): Group[] {
+  const groups: Group[] = [];
+  const meKey = me.toLowerCase();
+  for (const item of items) {
+    if (item.kind === 'system') {
+      groups.push({ kind: 'notice', item });
+      continue;
+    }
+    const own = item.user.toLowerCase() === meKey;
+    const last = groups[groups.length - 1];
+    const previous = last?.kind === 'messages' ? last.items[last.items.length - 1] : undefined;
+    if (
+      last?.kind === 'messages' &&
+      previous &&
+      last.user.toLowerCase() === item.user.toLowerCase() &&
+      Date.parse(item.timestamp) - Date.parse(previous.timestamp) < GROUP_GAP_MS
+    ) {
+      last.items.push(item);
+    } else {
+      groups.push({ kind: 'messages', user: item.user, own, items: [item] });
+    }
+  }
+  return groups;
+}
+
+/**
+ * The room's messages as a live log. Stays at the bottom while the reader is there; otherwise counts
+ * what arrived and offers a button. Scrolling to the top loads older history without a jump.
+ */
+export function MessageList({
+  room,
+  me,
+  now,
+  onRetry,
+  onDiscard,
+  onLoadOlder,
+}: {
+  room: RoomState;
+  me: string;
+  now: number;
+  onRetry: (tempId: string) => void;
+  onDiscard: (tempId: string) => void;
+  onLoadOlder: () => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const [showJump, setShowJump] = useState(false);
+  const [unseen, setUnseen] = useState(0);
+  // What the list looked like at the last layout: tells "was the reader at the bottom?" from geometry,
+  // which is right even when a scroll event has not been handled yet.
+  const previous = useRef<{ firstKey: string | null; lastKey: string | null; count: number; height: number; client: number }>({
+    firstKey: null,
+    lastKey: null,
+    count: 0,
+    height: 0,
+    client: 0,
+  });
+  const items = room.timeline.items;
+
+  const scrollToBottom = useCallback((smooth: boolean) => {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTo({ top: el.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+    atBottom.current = true;
+    setUnseen(0);
+    setShowJump(false);
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = previous.current;
+    const firstKey = items[0]?.key ?? null;
+    const lastKey = items[items.length - 1]?.key ?? null;
+    const prepended = before.firstKey !== null && firstKey !== before.firstKey && lastKey === before.lastKey;
+    if (prepended) {
+      // older history went in above: keep what the reader looks at in place
+      el.scrollTop += el.scrollHeight - before.height;
+    } else if (lastKey !== before.lastKey) {
+      const lastIndexBefore = before.lastKey === null ? -1 : items.findIndex((i) => i.key === before.lastKey);
+      const added = lastIndexBefore === -1 ? items : items.slice(lastIndexBefore + 1);
+      const ownNew = added.some((i) => i.kind === 'user' && i.user.toLowerCase() === me.toLowerCase() && i.seq === null);
+      const wasAtBottom = before.height - el.scrollTop - before.client < BOTTOM_SLACK_PX;
+      if (wasAtBottom || ownNew || before.count === 0) {
+        el.scrollTop = el.scrollHeight;
+        atBottom.current = true;
+      } else {
+        const fromOthers = added.filter((i) => i.kind === 'user' && i.user.toLowerCase() !== me.toLowerCase()).length;
+        if (fromOthers > 0) {
+          setUnseen((n) => n + fromOthers);
+          setShowJump(true);
+        }
+      }
+    } else if (before.height - el.scrollTop - before.client < BOTTOM_SLACK_PX) {
+      el.scrollTop = el.scrollHeight; // a status line changed the height
+    }
+    previous.current = { firstKey, lastKey, count: items.length, height: el.scrollHeight, client: el.clientHeight };
+  }, [items, me]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    // the viewport or the content changed size (a font or an image arrived, the keyboard opened): stay at the bottom
+    const observer = new ResizeObserver(() => {
+      const before = previous.current;
+      if (before.height - el.scrollTop - before.client < BOTTOM_SLACK_PX) el.scrollTop = el.scrollHeight;
+      previous.current = { ...before, height: el.scrollHeight, client: el.clientHeight };
+    });
+    observer.observe(el);
+    if (content.current) observer.observe(content.current);
+    return () => observer.disconnect();
+  }, []);
+
+  function onScroll() {
+    const el = scroller.current;
+    if (!el) return;
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX;
+    atBottom.current = bottom;
+    if (bottom) {
+      setUnseen(0);
+      setShowJump(false);
+    } else if (!showJump) {
+      setShowJump(true);
+    }
+    if (el.scrollTop < TOP_LOAD_PX && room.timeline.hasMoreOlder && !room.loadingOlder && !room.olderError) onLoadOlder();
+  }
+
+  const groups = groupItems(items, me);
+  const hasMessages = items.some((i) => i.kind === 'user');
+  const lastOwnSent = [...items].reverse().find((i) => i.kind === 'user' && i.user.toLowerCase() === me.toLowerCase());
+
+  return (
+    <div className="message-area">
+      <div
+        ref={scroller}
+        className="messages"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={`Messages in #${room.name}`}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div ref={content} className="messages-content">
+          <div className="messages-top">
+            {room.loadingOlder ? (
+              <Spinner label="Loading older messages" />
+            ) : room.olderError ? (
+              <p className="inline-warning">
+                Couldn&apos;t load older messages. {room.olderError}{' '}
+                <button type="button" className="link-button" onClick={onLoadOlder}>
+                  Try again
+                </button>
+              </p>
+            ) : room.timeline.hasMoreOlder ? (
+              <button type="button" className="link-button" onClick={onLoadOlder}>
+                Load older messages
+              </button>
+            ) : room.historyLoaded && hasMessages ? (
+              <p className="muted small">This is the beginning of #{room.name}.</p>
+            ) : null}
+          </div>
+
+          {groups.map((group) =>
+            group.kind === 'notice' ? (
+              <div key={group.item.key} className="notice" data-kind="system">
+                <span>{ownNotice(group.item.text, me)}</span>
+                <time dateTime={group.item.timestamp} title={exactTime(group.item.timestamp)}>
+                  {relativeTime(group.item.timestamp, now)}
+                </time>
+              </div>
+            ) : (
+              <div key={group.items[0]!.key} className={`msg-group ${group.own ? 'msg-own' : 'msg-other'}`}>
+                {group.own ? null : <Avatar name={group.user} size={36} />}
+                <div className="msg-body">
+                  <div className="msg-meta">
+                    <span className="msg-author">{group.own ? 'You' : group.user}</span>
+                    <time dateTime={group.items[0]!.timestamp} title={exactTime(group.items[0]!.timestamp)}>
+                      {relativeTime(group.items[0]!.timestamp, now)}
+                    </time>
+                  </div>
+                  {group.items.map((item) => (
+                    <Fragment key={item.key}>
+                      <div
+                        className={`msg-bubble msg-${item.status}`}
+                        data-status={item.status}
+                        data-own={group.own ? 'true' : 'false'}
+                        data-seq={item.seq ?? undefined}
+                        title={exactTime(item.timestamp)}
+                      >
+                        <span className="visually-hidden">{group.own ? 'You' : group.user}: </span>
+                        <span className="msg-text">
+                          <LinkifiedText text={item.text} />
+                        </span>
+                      </div>
+                      {group.own ? (
+                        <DeliveryLine item={item} showSent={item === lastOwnSent} onRetry={onRetry} onDiscard={onDiscard} />
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </div>
+              </div>
+            ),
+          )}
+
+          {!room.historyLoaded && items.length === 0 ? (
+            <div className="messages-empty">
+              <Spinner />
+              <span>Loading messages…</span>
+            </div>
+          ) : !hasMessages ? (
+            <div className="messages-empty">
+              <span className="messages-empty-emoji" aria-hidden="true">
+                👋
+              </span>
+              <span>No messages yet. Say hi!</span>
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {showJump && unseen > 0 ? (
+        <button type="button" className="jump-button" onClick={() => scrollToBottom(true)}>
+          <ArrowDownIcon size={16} />
+          {unseen === 1 ? '1 new message' : `${unseen} new messages`}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function DeliveryLine({
+  item,
+  showSent,
+  onRetry,
+  onDiscard,
+}: {
+  item: ChatItem;
+  showSent: boolean;
+  onRetry: (tempId: string) => void;
+  onDiscard: (tempId: string) => void;
+}) {
+  switch (item.status) {
+    case 'sent':
+      return showSent ? (
+        <span className="delivery delivery-sent">
+          <CheckIcon size={13} /> Sent
+        </span>
+      ) : null;
+    case 'sending':
+      return (
+        <span className="delivery delivery-sending">
+          <ClockIcon size={13} /> Sending…
+        </span>
+      );
+    case 'queued':
+      return (
+        <span className="delivery delivery-queued">
+          <ClockIcon size={13} /> Waiting for connection…
+        </span>
+      );
+    case 'failed':
+      return (
+        <span className="delivery delivery-failed" role="alert">
+          <AlertIcon size={13} /> {item.error ?? 'Not sent.'}
+          {item.tempId ? (
+            <>
+              <button type="button" className="link-button" onClick={() => onRetry(item.tempId!)}>
+                <RefreshIcon size={13} /> Retry
+              </button>
+              <button type="button" className="link-button link-muted" onClick={() => onDiscard(item.tempId!)}>
+                Discard
+              </button>
+            </>
+          ) : null}
+        </span>
+      );
+  }
+}
+
+/** The server names the user in join and leave notices; the reader's own reads better as "You". */
+function ownNotice(text: string, me: string): string {
+  const prefix = `${me} `;
+  return me !== '' && text.toLowerCase().startsWith(prefix.toLowerCase()) ? `You ${text.slice(prefix.length)}` : text;
+}
