@@ -117,6 +117,15 @@ class ValueRulesTest {
     }
 
     @Test
+    void rooms_and_users_keep_their_creation_time_to_the_millisecond_as_stores_do() {
+        java.time.Instant precise = java.time.Instant.parse("2026-11-29T17:17:46.496384080Z");
+        java.time.Instant millis = java.time.Instant.parse("2026-11-29T17:17:46.496Z");
+        assertThat(new io.chillin.chat.domain.room.Room(RoomName.of("r"), RoomDescription.NONE, Username.of("ann"), null,
+                precise).createdAt()).isEqualTo(millis);
+        assertThat(new io.chillin.chat.domain.user.User(Username.of("ann"), "h", "", precise).createdAt()).isEqualTo(millis);
+    }
+
+    @Test
     void email_is_optional_but_must_look_like_an_address() {
         assertThat(Email.normalise(null)).isEmpty();
         assertThat(Email.normalise(" a@b.io ")).isEqualTo("a@b.io");

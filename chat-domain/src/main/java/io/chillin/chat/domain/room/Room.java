@@ -2,6 +2,7 @@ package io.chillin.chat.domain.room;
 
 import io.chillin.chat.domain.user.Username;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ public record Room(RoomName name, RoomDescription description, Username creator,
         Objects.requireNonNull(name);
         Objects.requireNonNull(description);
         Objects.requireNonNull(creator);
-        Objects.requireNonNull(createdAt);
+        // times are kept to the millisecond, as the stores keep them, so a fresh value equals a stored one
+        createdAt = Objects.requireNonNull(createdAt).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public boolean isPrivate() {

@@ -1,6 +1,7 @@
 package io.chillin.chat.domain.user;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ public record User(Username username, String passwordHash, String email, Instant
         Objects.requireNonNull(username);
         Objects.requireNonNull(passwordHash);
         Objects.requireNonNull(email);
-        Objects.requireNonNull(createdAt);
+        // times are kept to the millisecond, as the stores keep them, so a fresh value equals a stored one
+        createdAt = Objects.requireNonNull(createdAt).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public User withPasswordHash(String newHash) {
