@@ -1,27 +1,17 @@
 package io.chillin.chat.cli;
 
-import io.chillin.chat.server.support.PostgresDatabase;
+import io.chillin.chat.server.support.PostgresPerClass;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin commands on PostgreSQL (DB_HOST and friends), in a throwaway database of this class's own. */
 class AdminCommandsOnPostgresqlTest extends AdminCommandsContract {
 
-    private static PostgresDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final PostgresPerClass DATABASE = new PostgresPerClass();
 
     @Override
     protected Map<String, String> storeEnv() {
-        return database.env();
+        return DATABASE.env();
     }
 }

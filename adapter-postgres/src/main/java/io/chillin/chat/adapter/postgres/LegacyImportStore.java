@@ -83,18 +83,7 @@ public final class LegacyImportStore {
         return db.write(h -> {
             List<Username> created = new ArrayList<>();
             for (User user : users) {
-                int inserted = h.createUpdate("""
-                                INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
-                                VALUES (:username, :key, :hash, :email, :createdAt, :updatedAt)
-                                ON CONFLICT DO NOTHING""")
-                        .bind("username", user.username().value())
-                        .bind("key", user.username().key())
-                        .bind("hash", user.passwordHash())
-                        .bind("email", user.email())
-                        .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
-                        .bind("updatedAt", Timestamps.utc(Timestamps.stored(clock.instant())))
-                        .execute();
-                if (inserted == 1) {
+                if (PostgresUserStore.insert(h, user, clock.instant(), true) == 1) {
                     created.add(user.username());
                 }
             }
@@ -192,18 +181,7 @@ public final class LegacyImportStore {
     private static List<RoomName> createRooms(Handle h, List<Room> rooms) {
         List<RoomName> created = new ArrayList<>();
         for (Room room : rooms) {
-            int inserted = h.createUpdate("""
-                            INSERT INTO rooms (name, name_key, description, creator, password_hash, created_at)
-                            VALUES (:name, :key, :description, :creator, :hash, :createdAt)
-                            ON CONFLICT DO NOTHING""")
-                    .bind("name", room.name().value())
-                    .bind("key", room.name().key())
-                    .bind("description", room.description().value())
-                    .bind("creator", room.creator().value())
-                    .bind("hash", room.passwordHash())
-                    .bind("createdAt", Timestamps.utc(Timestamps.stored(room.createdAt())))
-                    .execute();
-            if (inserted == 1) {
+            if (PostgresRoomStore.insert(h, room, true) == 1) {
                 created.add(room.name());
             }
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Rooms in the {@code rooms} table, unique by the name's case-insensitive key. */
@@ -27,16 +28,7 @@ public final class PostgresRoomStore implements RoomStore {
     @Override
     public void create(Room room) {
         try {
-            db.write(h -> h.createUpdate("""
-                            INSERT INTO rooms (name, name_key, description, creator, password_hash, created_at)
-                            VALUES (:name, :key, :description, :creator, :hash, :createdAt)""")
-                    .bind("name", room.name().value())
-                    .bind("key", room.name().key())
-                    .bind("description", room.description().value())
-                    .bind("creator", room.creator().value())
-                    .bind("hash", room.passwordHash())
-                    .bind("createdAt", Timestamps.utc(Timestamps.stored(room.createdAt())))
-                    .execute());
+            db.write(h -> insert(h, room, false));
         } catch (UniqueViolation e) {
             throw new ChatException.Conflict("room '" + room.name() + "' already exists");
         }
@@ -80,6 +72,21 @@ public final class PostgresRoomStore implements RoomStore {
         if (updated == 0) {
             throw new ChatException.NotFound("no room named '" + name + "'");
         }
+    }
+
+    /** Inserts the row of a room; with {@code skipIfTaken} a taken name inserts nothing. Returns the rows inserted. */
+    static int insert(Handle h, Room room, boolean skipIfTaken) {
+        return h.createUpdate("""
+                        INSERT INTO rooms (name, name_key, description, creator, password_hash, created_at)
+                        VALUES (:name, :key, :description, :creator, :hash, :createdAt)"""
+                        + (skipIfTaken ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("name", room.name().value())
+                .bind("key", room.name().key())
+                .bind("description", room.description().value())
+                .bind("creator", room.creator().value())
+                .bind("hash", room.passwordHash())
+                .bind("createdAt", Timestamps.utc(Timestamps.stored(room.createdAt())))
+                .execute();
     }
 
     private static Room room(ResultSet rs, StatementContext ctx) throws SQLException {

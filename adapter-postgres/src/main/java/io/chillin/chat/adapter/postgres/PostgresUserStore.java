@@ -7,10 +7,12 @@ import io.chillin.chat.domain.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Accounts in the {@code users} table, unique by the name's case-insensitive key. */
@@ -30,15 +32,7 @@ public final class PostgresUserStore implements UserStore {
     @Override
     public void create(User user) {
         try {
-            db.write(h -> h.createUpdate("""
-                            INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
-                            VALUES (:username, :key, :hash, :email, :createdAt, :createdAt)""")
-                    .bind("username", user.username().value())
-                    .bind("key", user.username().key())
-                    .bind("hash", user.passwordHash())
-                    .bind("email", user.email())
-                    .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
-                    .execute());
+            db.write(h -> insert(h, user, user.createdAt(), false));
         } catch (UniqueViolation e) {
             throw new ChatException.Conflict("username '" + user.username() + "' is already taken");
         }
@@ -87,5 +81,20 @@ public final class PostgresUserStore implements UserStore {
     private static User user(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(Username.of(rs.getString("username")), rs.getString("password_hash"), rs.getString("email"),
                 Timestamps.read(rs, "created_at"));
+    }
+
+    /** Inserts the row of a user; with {@code skipIfTaken} a taken name inserts nothing. Returns the rows inserted. */
+    static int insert(Handle h, User user, Instant updatedAt, boolean skipIfTaken) {
+        return h.createUpdate("""
+                        INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
+                        VALUES (:username, :key, :hash, :email, :createdAt, :updatedAt)"""
+                        + (skipIfTaken ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("username", user.username().value())
+                .bind("key", user.username().key())
+                .bind("hash", user.passwordHash())
+                .bind("email", user.email())
+                .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
+                .bind("updatedAt", Timestamps.utc(Timestamps.stored(updatedAt)))
+                .execute();
     }
 }
