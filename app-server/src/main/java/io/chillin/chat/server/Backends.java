@@ -17,6 +17,7 @@ import io.chillin.chat.adapter.s3.S3BlobStore;
 import io.chillin.chat.adapter.s3.S3Config;
 import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
+import io.chillin.chat.application.local.AnnouncedRoomStore;
 import io.chillin.chat.application.local.CachedRoomStore;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import java.time.Clock;
@@ -102,6 +103,7 @@ public final class Backends implements AutoCloseable {
                 probes.add(probe("presence", "in-process", () -> { }));
                 probes.add(probe("sessions", db, database::ping));
             }
+            ports = ports.withStores(ports.users(), new AnnouncedRoomStore(ports.rooms(), ports.bus()), ports.messages());
             String summary = "database=" + db + " (" + config.postgres().map(pg -> pg.host() + ":" + pg.port() + "/"
                     + pg.database()).orElse(config.dataDir().toString()) + "), bus=" + shared + ", presence=" + shared
                     + ", sessions=" + (config.cluster().isPresent() ? "redis" : db) + ", rate-limiter=" + shared

@@ -137,6 +137,20 @@ class ClusterEndToEndTest {
     }
 
     @Test
+    void a_room_list_watcher_on_one_instance_hears_of_joins_on_another() {
+        String room = TestServer.name("lobby-");
+        try (WsClient watcher = WsClient.connect(instance(2).port()); WsClient member = WsClient.connect(instance(0).port())) {
+            watcher.send("type", "watchRooms");
+            watcher.next("ack");
+            member.join(room, "name", TestServer.name("j"));
+            assertThat(watcher.next("roomListChanged").path("room").asText()).isEqualTo(room);
+            JsonNode activity = watcher.next("roomActivity");
+            assertThat(activity.path("room").asText()).isEqualTo(room);
+            assertThat(activity.path("memberCount").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_display_name_present_on_one_instance_is_name_taken_on_another() {
         String room = TestServer.name("names-");
         String name = TestServer.name("same");

@@ -129,6 +129,32 @@ class WebSocketEndToEndTest {
     }
 
     @Test
+    void a_room_list_watcher_hears_member_counts_and_new_rooms_live() {
+        String room = room();
+        try (WsClient watcher = guest(); WsClient ann = guest()) {
+            watcher.send("type", "watchRooms", "ref", "w");
+            JsonNode ack = watcher.next();
+            assertThat(ack.path("type").asText()).isEqualTo("ack");
+            assertThat(ack.path("ref").asText()).isEqualTo("w");
+
+            ann.join(room, "name", TestServer.name("ann"));
+            JsonNode created = watcher.next("roomListChanged");
+            assertThat(created.path("room").asText()).isEqualTo(room);
+            JsonNode activity = watcher.next("roomActivity");
+            assertThat(activity.path("room").asText()).isEqualTo(room);
+            assertThat(activity.path("memberCount").asInt()).isEqualTo(1);
+
+            ann.send("type", "leave", "room", room);
+            assertThat(watcher.next("roomActivity").path("memberCount").asInt()).isZero();
+
+            watcher.send("type", "unwatchRooms", "ref", "u");
+            assertThat(watcher.next("ack").path("ref").asText()).isEqualTo("u");
+            ann.join(room, "name", TestServer.name("ann"));
+            assertThat(watcher.quietFor(Duration.ofMillis(300))).as("nothing after unwatching").isEmpty();
+        }
+    }
+
+    @Test
     void ping_gets_pong_with_ref() {
         try (WsClient c = guest()) {
             c.send("type", "ping", "ref", "p1");

@@ -14,6 +14,7 @@ import io.chillin.chat.application.port.in.ReadHistoryUseCase;
 import io.chillin.chat.application.port.in.RegisterUseCase;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
 import io.chillin.chat.application.port.in.TypingUseCase;
+import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.service.AccountService;
 import io.chillin.chat.application.service.AvatarService;
 import io.chillin.chat.application.service.MembershipService;
@@ -101,6 +102,10 @@ public final class ChatCore {
     }
 
     public TypingUseCase typing() {
+        return membership;
+    }
+
+    public WatchRoomsUseCase watchRooms() {
         return membership;
     }
 

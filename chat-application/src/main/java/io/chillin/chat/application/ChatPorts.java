@@ -1,5 +1,6 @@
 package io.chillin.chat.application;
 
+import io.chillin.chat.application.local.AnnouncedRoomStore;
 import io.chillin.chat.application.local.LocalBlobStore;
 import io.chillin.chat.application.local.LocalMessageStore;
 import io.chillin.chat.application.local.LocalPresence;
@@ -41,8 +42,9 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
     /** Everything in this process's memory: for embedding, tests, and a throwaway chat. */
     public static ChatPorts inMemory(PasswordHasher hasher, ChatSettings settings, Clock clock) {
         LocalRoomStore rooms = new LocalRoomStore();
-        return new ChatPorts(new LocalUserStore(), rooms, new LocalMessageStore(rooms), new LocalSessionStore(),
-                new LocalPresence(), new LocalRoomBus(),
+        LocalRoomBus bus = new LocalRoomBus();
+        return new ChatPorts(new LocalUserStore(), new AnnouncedRoomStore(rooms, bus), new LocalMessageStore(rooms),
+                new LocalSessionStore(), new LocalPresence(), bus,
                 new LocalRateLimiter(settings.messageLimit(), settings.messageWindow(), clock),
                 new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher, new LocalBlobStore());
     }

@@ -246,6 +246,10 @@ final class ChatSocket {
                 case "typing" -> core.typing().typing(connection, f.requiredString("room"), true);
                 case "stopTyping" -> core.typing().typing(connection, f.requiredString("room"), false);
                 case "ping" -> outbox.reply(Frames.pong(ref));
+                case "watchRooms", "unwatchRooms" -> {
+                    core.watchRooms().watchRooms(connection, type.equals("watchRooms"));
+                    outbox.reply(Frames.ack(ref));
+                }
                 default -> throw new Json.Malformed("unknown type '" + abbreviate(type) + "'", "type");
             }
         }

@@ -80,6 +80,11 @@ final class Frames {
                 node.put("memberCount", members.memberCount());
                 yield Json.write(node);
             }
+            case ServerEvent.RoomActivity activity -> Json.write(frame("roomActivity", null)
+                    .put("room", activity.room().value())
+                    .put("memberCount", activity.memberCount()));
+            case ServerEvent.RoomListChanged changed -> Json.write(frame("roomListChanged", null)
+                    .put("room", changed.room().value()));
             case ServerEvent.Typing typing -> Json.write(frame(typing.typing() ? "userTyping" : "userStoppedTyping", null)
                     .put("room", typing.room().value())
                     .put("user", typing.user().value()));

@@ -12,26 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps the rooms in memory in front of a shared store, for a cluster where every join and listing would
  * otherwise ask the database. It is never stale: every change through any instance is announced on the
- * room bus and drops the cached copies everywhere, and so does any hint that the bus lost events. Only
- * rooms that exist are cached, so a room created elsewhere is found at once.
+ * room bus (see {@link AnnouncedRoomStore}) and drops the cached copies everywhere, and so does any hint
+ * that the bus lost events. Only rooms that exist are cached, so a room created elsewhere is found at once.
  */
 public final class CachedRoomStore implements RoomStore, RoomBus.Subscriber {
 
     private final RoomStore store;
-    private final RoomBus bus;
     private final ConcurrentHashMap<String, Room> byKey = new ConcurrentHashMap<>();
     private volatile List<Room> all;
 
     public CachedRoomStore(RoomStore store, RoomBus bus) {
         this.store = store;
-        this.bus = bus;
         bus.subscribe(this);
     }
 
     @Override
     public void create(Room room) {
         store.create(room);
-        changed(room.name());
+        forget(room.name());
     }
 
     @Override
@@ -58,18 +56,13 @@ public final class CachedRoomStore implements RoomStore, RoomBus.Subscriber {
     @Override
     public void delete(RoomName name) {
         store.delete(name);
-        changed(name);
+        forget(name);
     }
 
     @Override
     public void updatePasswordHash(RoomName name, String passwordHash) {
         store.updatePasswordHash(name, passwordHash);
-        changed(name);
-    }
-
-    private void changed(RoomName name) {
         forget(name);
-        bus.publish(new RoomEvent.RoomChanged(name));
     }
 
     private void forget(RoomName name) {

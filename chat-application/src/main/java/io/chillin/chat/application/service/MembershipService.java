@@ -8,6 +8,7 @@ import io.chillin.chat.application.port.in.JoinRoomUseCase;
 import io.chillin.chat.application.port.in.LeaveRoomUseCase;
 import io.chillin.chat.application.port.in.RoomView;
 import io.chillin.chat.application.port.in.TypingUseCase;
+import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.port.out.Member;
 import io.chillin.chat.application.port.out.PasswordHasher;
 import io.chillin.chat.application.port.out.Presence;
@@ -26,7 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** A live connection's presence in rooms: join, leave, disconnect, typing notices. */
-public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, TypingUseCase {
+public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, TypingUseCase, WatchRoomsUseCase {
 
     private final RoomStore rooms;
     private final UserStore users;
@@ -87,7 +88,13 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     }
 
     @Override
+    public void watchRooms(Connection connection, boolean watch) {
+        fanout.watchRooms(connection, watch);
+    }
+
+    @Override
     public void disconnect(Connection connection) {
+        fanout.watchRooms(connection, false);
         for (RoomName room : fanout.roomsOf(connection)) {
             exit(connection, room);
         }

@@ -39,6 +39,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private final MessageStore messages;
     private final Presence presence;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+    /** Connections watching the room list (the lobby), whatever rooms they are in. */
+    private final Set<Connection> lobby = new CopyOnWriteArraySet<>();
 
     public RoomFanout(MessageStore messages, Presence presence) {
         this.messages = messages;
@@ -114,8 +116,17 @@ public final class RoomFanout implements RoomBus.Subscriber {
         resync();
     }
 
+    void watchRooms(Connection connection, boolean watch) {
+        if (watch) {
+            lobby.add(connection);
+        } else {
+            lobby.remove(connection);
+        }
+    }
+
     @Override
     public void onEvent(RoomEvent event) {
+        tellLobby(event);
         Channel channel = channels.get(event.room().key());
         if (channel == null) {
             return;
@@ -133,7 +144,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
                 });
             }
             case RoomEvent.RoomChanged changed -> {
-                // rooms are the room store's business (see CachedRoomStore), nothing to deliver
+                // the lobby has been told; a room's members learn nothing new from it
             }
             case RoomEvent.TypingChanged typing -> {
                 ServerEvent notice = new ServerEvent.Typing(typing.room(), typing.user(), typing.typing());
@@ -143,6 +154,24 @@ public final class RoomFanout implements RoomBus.Subscriber {
                         sendSafely(c, notice);
                     }
                 });
+            }
+        }
+    }
+
+    /** Room-list watchers hear of member counts and of rooms created, changed or deleted, on every instance. */
+    private void tellLobby(RoomEvent event) {
+        if (lobby.isEmpty()) {
+            return;
+        }
+        ServerEvent news = switch (event) {
+            case RoomEvent.MembershipChanged changed -> new ServerEvent.RoomActivity(changed.room(), presence.count(changed.room()));
+            case RoomEvent.RoomChanged changed -> new ServerEvent.RoomListChanged(changed.room());
+            case RoomEvent.MessageAppended appended -> null;
+            case RoomEvent.TypingChanged typing -> null;
+        };
+        if (news != null) {
+            for (Connection watcher : lobby) {
+                sendSafely(watcher, news);
             }
         }
     }

@@ -11,12 +11,13 @@ import io.chillin.chat.domain.room.RoomName;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The cache passes the room store contract, and two instances sharing a store and a bus never see stale rooms. */
+/** The announced cache passes the room store contract, and two instances sharing a store and a bus never see stale rooms. */
 class CachedRoomStoreTest extends RoomStoreContract {
 
     @Override
     protected RoomStore newStore() {
-        return new CachedRoomStore(new LocalRoomStore(), new LocalRoomBus());
+        LocalRoomBus bus = new LocalRoomBus();
+        return new AnnouncedRoomStore(new CachedRoomStore(new LocalRoomStore(), bus), bus);
     }
 
     private static Room room(RoomName name, String hash) {
@@ -27,8 +28,8 @@ class CachedRoomStoreTest extends RoomStoreContract {
     void a_change_through_one_instance_is_seen_at_once_by_another() {
         LocalRoomStore shared = new LocalRoomStore();
         LocalRoomBus bus = new LocalRoomBus();
-        CachedRoomStore here = new CachedRoomStore(shared, bus);
-        CachedRoomStore there = new CachedRoomStore(shared, bus);
+        RoomStore here = new AnnouncedRoomStore(new CachedRoomStore(shared, bus), bus);
+        RoomStore there = new AnnouncedRoomStore(new CachedRoomStore(shared, bus), bus);
         RoomName name = TestNames.room();
 
         here.create(room(name, null));

@@ -33,6 +33,14 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** For connections watching the room list: how many distinct users are online in a room now. */
+    record RoomActivity(RoomName room, int memberCount) implements ServerEvent {
+    }
+
+    /** For connections watching the room list: a room was created, changed or deleted. */
+    record RoomListChanged(RoomName room) implements ServerEvent {
+    }
+
     /** Another member started or stopped typing. */
     record Typing(RoomName room, Username user, boolean typing) implements ServerEvent {
     }
