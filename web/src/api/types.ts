@@ -49,7 +49,9 @@ export type ClientFrame =
   | { type: 'sendMessage'; ref?: string; room: string; tempId: string; text: string }
   | { type: 'typing'; room: string }
   | { type: 'stopTyping'; room: string }
-  | { type: 'ping'; ref?: string };
+  | { type: 'ping'; ref?: string }
+  | { type: 'watchRooms'; ref?: string }
+  | { type: 'unwatchRooms'; ref?: string };
 
 export type ServerFrame =
   | { type: 'ack'; ref?: string | number; ok: true }
@@ -60,7 +62,13 @@ export type ServerFrame =
   | { type: 'roomData'; room: string; users: Member[]; memberCount: number }
   | { type: 'userTyping'; room: string; user: string }
   | { type: 'userStoppedTyping'; room: string; user: string }
-  | { type: 'pong'; ref?: string | number };
+  | { type: 'pong'; ref?: string | number }
+  | RoomListEvent;
+
+/** Room-list events, sent only to a connection that asked for them with `watchRooms` (an extension). */
+export type RoomListEvent =
+  | { type: 'roomActivity'; room: string; memberCount: number }
+  | { type: 'roomListChanged'; room: string };
 
 /** Parses one text frame; anything that is not a JSON object with a string `type` is null. */
 export function parseServerFrame(data: unknown): ServerFrame | null {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type Api } from '../api/rest';
 import type { User, WireMessage } from '../api/types';
 import { FakeSocket, FakeTimers, flush } from '../testing/fakes';
-import { ChatClient } from './ChatClient';
+import { ChatClient, type RoomWatchEvent } from './ChatClient';
 import { SessionStore, type SessionStorageLike } from './session';
 
 class MemoryStorage implements SessionStorageLike {
@@ -351,5 +351,106 @@ describe('ChatClient', () => {
   it('keeps a remembered session that still works', async () => {
     const ctx = setup();
     await expect(ctx.client.restoreSession()).resolves.toMatchObject({ token: 'token-1' });
+  });
+});
+
+describe('ChatClient room-list watching', () => {
+  function watchWith(ctx: ReturnType<typeof setup>) {
+    const events: RoomWatchEvent[] = [];
+    const stop = ctx.client.watchRooms((event) => events.push(event));
+    const statuses = () => events.filter((e) => e.type === 'status').map((e) => (e as { status: string }).status);
+    return { events, stop, statuses };
+  }
+
+  it('opens the socket for the rooms screen, asks to watch once connected, and is active on the ack', async () => {
+    const ctx = setup();
+    const w = watchWith(ctx);
+    expect(ctx.client.roomWatchStatus).toBe('waiting');
+    await flush();
+    expect(ctx.sockets).toHaveLength(1);
+    ctx.last().serverOpens();
+    const watch = ctx.last().framesOfType('watchRooms');
+    expect(watch).toHaveLength(1);
+    expect(ctx.client.roomWatchStatus).toBe('pending');
+    ctx.last().serverSends({ type: 'ack', ref: watch[0]!.ref, ok: true });
+    expect(w.statuses()).toEqual(['waiting', 'pending', 'active']);
+    expect(ctx.last().framesOfType('join')).toHaveLength(0);
+  });
+
+  it('passes room events on, ignores types it does not know, and drops a nonsense count', async () => {
+    const ctx = setup();
+    const w = watchWith(ctx);
+    await flush();
+    ctx.last().serverOpens();
+    ctx.last().serverSends({ type: 'ack', ref: ctx.last().framesOfType('watchRooms')[0]!.ref, ok: true });
+    ctx.last().serverSends({ type: 'roomActivity', room: 'lobby', memberCount: 3 });
+    ctx.last().serverSends({ type: 'roomActivity', room: 'lobby', memberCount: -1 });
+    ctx.last().serverSends({ type: 'somethingNew', room: 'lobby' });
+    ctx.last().serverSends({ type: 'roomListChanged', room: 'games' });
+    expect(w.events.filter((e) => e.type !== 'status')).toEqual([
+      { type: 'roomActivity', room: 'lobby', memberCount: 3 },
+      { type: 'roomListChanged', room: 'games' },
+    ]);
+  });
+
+  it('watches at once on a connection that is already open (coming back from a room)', async () => {
+    const ctx = setup();
+    ctx.client.joinRoom('lobby');
+    await joinAnswered(ctx);
+    ctx.client.leaveRoom('lobby');
+    watchWith(ctx);
+    expect(ctx.last().framesOfType('watchRooms')).toHaveLength(1);
+    expect(ctx.client.roomWatchStatus).toBe('pending');
+    expect(ctx.sockets).toHaveLength(1);
+  });
+
+  it('is unsupported on this connection when the server answers watchRooms with an error', async () => {
+    const ctx = setup();
+    const w = watchWith(ctx);
+    await flush();
+    ctx.last().serverOpens();
+    const watch = ctx.last().framesOfType('watchRooms')[0]!;
+    ctx.last().serverSends({ type: 'error', ref: watch.ref, code: 'MALFORMED', message: 'unknown type' });
+    expect(w.statuses()).toEqual(['waiting', 'pending', 'unsupported']);
+    w.stop();
+    expect(ctx.last().framesOfType('unwatchRooms')).toHaveLength(0);
+  });
+
+  it('asks to watch again after every reconnect, next to the room re-joins', async () => {
+    const ctx = setup();
+    ctx.client.joinRoom('lobby');
+    await joinAnswered(ctx);
+    const w = watchWith(ctx);
+    ctx.last().serverSends({ type: 'ack', ref: ctx.last().framesOfType('watchRooms')[0]!.ref, ok: true });
+    ctx.last().serverCloses(1001);
+    expect(ctx.client.roomWatchStatus).toBe('waiting');
+    ctx.timers.advance(60_000);
+    await flush();
+    expect(ctx.sockets).toHaveLength(2);
+    ctx.last().serverOpens();
+    expect(ctx.last().framesOfType('join')).toHaveLength(1);
+    const again = ctx.last().framesOfType('watchRooms');
+    expect(again).toHaveLength(1);
+    ctx.last().serverSends({ type: 'ack', ref: again[0]!.ref, ok: true });
+    expect(w.statuses()).toEqual(['waiting', 'pending', 'active', 'waiting', 'pending', 'active']);
+  });
+
+  it('stops watching with unwatchRooms when the last watcher goes, and passes nothing on after', async () => {
+    const ctx = setup();
+    const first = watchWith(ctx);
+    const second = watchWith(ctx);
+    await flush();
+    ctx.last().serverOpens();
+    expect(ctx.last().framesOfType('watchRooms')).toHaveLength(1);
+    ctx.last().serverSends({ type: 'ack', ref: ctx.last().framesOfType('watchRooms')[0]!.ref, ok: true });
+    first.stop();
+    expect(ctx.last().framesOfType('unwatchRooms')).toHaveLength(0);
+    second.stop();
+    expect(ctx.last().framesOfType('unwatchRooms')).toHaveLength(1);
+    expect(ctx.client.roomWatchStatus).toBe('off');
+    const before = second.events.length;
+    ctx.last().serverSends({ type: 'roomActivity', room: 'lobby', memberCount: 3 });
+    expect(second.events).toHaveLength(before);
+    expect(ctx.last().closedByClient).toBe(false); // the next screen most likely needs the connection
   });
 });

@@ -1,9 +1,10 @@
 import { ApiError, createApi, describeError, sentence, type Api } from '../api/rest';
-import type { ClientFrame, Member, Room, ServerFrame, WireMessage } from '../api/types';
+import type { ClientFrame, Member, Room, RoomListEvent, ServerFrame, WireMessage } from '../api/types';
 import { ChatConnection, FatalConnectionError, type ConnectionOptions, type SocketLike, type Timers } from '../connection/ChatConnection';
 import type { ConnectionState } from '../connection/machine';
 import { emptyTimeline, queuedMessages, timelineReducer, type HistoryMode, type Timeline, type TimelineAction } from '../store/timeline';
 import { strip, validateMessage } from '../lib/validation';
+import type { RoomWatchStatus } from '../store/roomList';
 import { webSocketUrl, type Session, type SessionStore } from './session';
 
 // The client's brain: the session, the connection and every joined room. Components read its
@@ -27,6 +28,10 @@ export interface RoomState {
   olderError: string | null;
   info: Room | null;
 }
+
+export type { RoomWatchStatus };
+
+export type RoomWatchEvent = RoomListEvent | { type: 'status'; status: RoomWatchStatus };
 
 export type SessionProblem = { code: 'SESSION_EXPIRED' | 'NAME_TAKEN' | 'SIGNED_OUT'; message: string };
 
@@ -77,6 +82,9 @@ export class ChatClient {
   private readonly typingUntil = new Map<string, Map<string, number>>();
   private typingTimer: unknown = null;
   private refCounter = 0;
+  private readonly roomWatchers = new Set<(event: RoomWatchEvent) => void>();
+  private watchState: RoomWatchStatus = 'off';
+  private watchRef: string | null = null;
 
   constructor(options: ChatClientOptions) {
     this.sessions = options.sessions;
@@ -251,7 +259,13 @@ export class ChatClient {
     this.update({ connection: state });
     if (state.status === 'CONNECTED' && !wasConnected) {
       for (const key of Object.keys(this.snapshot.rooms)) this.sendJoin(key);
+      if (this.roomWatchers.size > 0) this.sendWatch();
     } else if (wasConnected && state.status !== 'CONNECTED') {
+      if (this.roomWatchers.size > 0) {
+        // the server forgets a watch with its connection: ask again after the reconnect
+        this.watchRef = null;
+        this.setWatchStatus('waiting');
+      }
       this.refs.clear();
       this.awaitingHistory.clear();
       this.typingUntil.clear();
@@ -349,6 +363,55 @@ export class ChatClient {
     };
     if (!this.send(frame)) return;
     this.updateRoom(key, (r) => ({ ...r, joinState: 'joining', joinError: null }));
+  }
+
+  // ---- room list ---------------------------------------------------------------------------
+
+  /** How watching the room list stands now (see RoomWatchStatus). */
+  get roomWatchStatus(): RoomWatchStatus {
+    return this.watchState;
+  }
+
+  /**
+   * Receives room-list events (member counts, list changes) and watch status changes while the
+   * returned function has not been called. The first watcher opens the WebSocket if none is open
+   * and sends `watchRooms` (again after every reconnect); the last one sends `unwatchRooms`.
+   */
+  watchRooms(listener: (event: RoomWatchEvent) => void): () => void {
+    this.roomWatchers.add(listener);
+    if (this.roomWatchers.size === 1) {
+      this.setWatchStatus('waiting');
+      const status = this.snapshot.connection.status;
+      if (status === 'CONNECTED') this.sendWatch();
+      else if ((status === 'DISCONNECTED' || status === 'FAILED') && this.snapshot.session && !this.snapshot.sessionProblem) {
+        this.connection.start();
+      }
+    }
+    return () => {
+      if (!this.roomWatchers.delete(listener) || this.roomWatchers.size > 0) return;
+      const wasWatching = this.watchState === 'pending' || this.watchState === 'active';
+      this.watchRef = null;
+      this.watchState = 'off';
+      if (wasWatching) this.send({ type: 'unwatchRooms', ref: `unwatch-${++this.refCounter}` });
+      // The connection stays open, as after leaving a room: the next screen most likely needs it.
+    };
+  }
+
+  private sendWatch(): void {
+    const ref = `watch-${++this.refCounter}`;
+    if (!this.send({ type: 'watchRooms', ref })) return;
+    this.watchRef = ref;
+    this.setWatchStatus('pending');
+  }
+
+  private setWatchStatus(status: RoomWatchStatus): void {
+    if (status === this.watchState) return;
+    this.watchState = status;
+    this.emitRoomWatch({ type: 'status', status });
+  }
+
+  private emitRoomWatch(event: RoomWatchEvent): void {
+    for (const listener of [...this.roomWatchers]) listener(event);
   }
 
   // ---- messages ------------------------------------------------------------------------------
@@ -459,6 +522,11 @@ export class ChatClient {
   private handle(frame: ServerFrame): void {
     switch (frame.type) {
       case 'ack': {
+        if (this.watchRef !== null && frame.ref !== undefined && String(frame.ref) === this.watchRef) {
+          this.watchRef = null;
+          this.setWatchStatus('active');
+          return;
+        }
         const ref = this.refs.get(String(frame.ref));
         if (!ref) return;
         this.refs.delete(String(frame.ref));
@@ -530,11 +598,26 @@ export class ChatClient {
       }
       case 'pong':
         return;
+      case 'roomActivity':
+        if (this.roomWatchers.size === 0 || typeof frame.room !== 'string') return;
+        if (typeof frame.memberCount !== 'number' || !Number.isInteger(frame.memberCount) || frame.memberCount < 0) return;
+        this.emitRoomWatch({ type: 'roomActivity', room: frame.room, memberCount: frame.memberCount });
+        return;
+      case 'roomListChanged':
+        if (this.roomWatchers.size === 0) return;
+        this.emitRoomWatch({ type: 'roomListChanged', room: typeof frame.room === 'string' ? frame.room : '' });
+        return;
     }
   }
 
   private handleError(frame: Extract<ServerFrame, { type: 'error' }>): void {
     const ref = frame.ref === undefined ? undefined : String(frame.ref);
+    if (ref !== undefined && ref === this.watchRef) {
+      // An older server does not know watchRooms (MALFORMED); whatever the reason, the watcher polls.
+      this.watchRef = null;
+      this.setWatchStatus('unsupported');
+      return;
+    }
     const joinRef = ref === undefined ? undefined : this.refs.get(ref);
     if (joinRef) {
       this.refs.delete(ref as string);

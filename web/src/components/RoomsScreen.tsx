@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/rest';
 import type { Room } from '../api/types';
 import type { ChatClient } from '../client/ChatClient';
+import { RoomListFeed, type RoomListView } from '../client/RoomListFeed';
 import { navigate, roomHash, useNow } from '../lib/hooks';
 import { exactTime, relativeTime } from '../lib/time';
 import {
@@ -19,36 +20,37 @@ import { Dialog } from './Dialog';
 import { Field, FormAlert, Spinner } from './Field';
 import { LockIcon, PlusIcon, RefreshIcon, SearchIcon, UsersIcon } from './Icons';
 
-const POLL_MS = 5_000;
+/**
+ * The room list while this screen is shown: live counts over the client's WebSocket
+ * (`watchRooms`), a slow safety poll, and the 5 s poll when the server sends no live events.
+ */
+function useRoomList(client: ChatClient): { view: RoomListView; refresh: () => void } {
+  const feed = useMemo(
+    () =>
+      new RoomListFeed({
+        listRooms: () => client.api.listRooms(),
+        watch: (listener) => client.watchRooms(listener),
+        watchStatus: () => client.roomWatchStatus,
+        isVisible: () => document.visibilityState === 'visible',
+      }),
+    [client],
+  );
+  useEffect(() => {
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
+  const view = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+  return { view, refresh: () => feed.refresh() };
+}
 
-type Load = { state: 'loading' } | { state: 'ready'; rooms: Room[]; error: string | null } | { state: 'error'; error: string };
-
-/** Every room, with live member counts (polled), search, create, and the password prompt for private ones. */
+/** Every room, with live member counts, search, create, and the password prompt for private ones. */
 export function RoomsScreen({ client }: { client: ChatClient }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { view, refresh } = useRoomList(client);
+  const load = view.load;
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [privateRoom, setPrivateRoom] = useState<Room | null>(null);
   const now = useNow(30_000);
-
-  const refresh = useCallback(async () => {
-    try {
-      const rooms = await client.api.listRooms();
-      setLoad({ state: 'ready', rooms, error: null });
-    } catch (error) {
-      setLoad((current) =>
-        current.state === 'ready' ? { ...current, error: describeError(error) } : { state: 'error', error: describeError(error) },
-      );
-    }
-  }, [client]);
-
-  useEffect(() => {
-    void refresh();
-    const handle = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, POLL_MS);
-    return () => window.clearInterval(handle);
-  }, [refresh]);
 
   const rooms = load.state === 'ready' ? load.rooms : [];
   const visible = useMemo(() => {
@@ -68,7 +70,7 @@ export function RoomsScreen({ client }: { client: ChatClient }) {
   }
 
   return (
-    <main className="page rooms" id="main" tabIndex={-1}>
+    <main className="page rooms" id="main" tabIndex={-1} data-room-watch={view.watch}>
       <div className="page-head">
         <div>
           <h1>Rooms</h1>
@@ -111,7 +113,7 @@ export function RoomsScreen({ client }: { client: ChatClient }) {
       ) : load.state === 'error' ? (
         <div className="empty-state" role="alert">
           <p>Couldn&apos;t load the rooms. {load.error}</p>
-          <button type="button" className="button button-secondary" onClick={() => void refresh()}>
+          <button type="button" className="button button-secondary" onClick={refresh}>
             <RefreshIcon /> Try again
           </button>
         </div>

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Api } from '../api/rest';
+import type { Room } from '../api/types';
+import { ChatClient } from '../client/ChatClient';
+import { SessionStore, type SessionStorageLike } from '../client/session';
+import { FakeSocket, FakeTimers, flush } from '../testing/fakes';
+import { RoomsScreen } from './RoomsScreen';
+
+afterEach(cleanup);
+
+class MemoryStorage implements SessionStorageLike {
+  readonly map = new Map<string, string>();
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+}
+
+function room(name: string, memberCount: number): Room {
+  return { name, description: `about ${name}`, creator: 'alice', isPrivate: false, memberCount, createdAt: '2024-01-01T00:00:00Z' };
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const sessions = new SessionStore(new MemoryStorage(), new MemoryStorage());
+  sessions.save({ token: 'token-1', user: { username: 'alice', avatarUrl: '/a', guest: true, createdAt: null } });
+  const listRooms = vi.fn(() => Promise.resolve([room('Lobby', 1), room('games', 0)]));
+  const unexpected = () => Promise.reject(new Error('unexpected call'));
+  const api: Api = {
+    register: unexpected,
+    login: unexpected,
+    guest: unexpected,
+    logout: () => Promise.resolve(),
+    me: unexpected,
+    listRooms,
+    createRoom: unexpected,
+    checkRoomAccess: unexpected,
+    history: unexpected,
+  };
+  const timers = new FakeTimers(); // the connection's; the screen's polls use the real ones (5 s: never reached)
+  const client = new ChatClient({
+    sessions,
+    api,
+    location: { protocol: 'http:', host: 'chat.test' },
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    timers,
+    now: () => timers.now,
+    random: () => 0,
+  });
+  return { client, listRooms, socket: () => sockets[sockets.length - 1]! };
+}
+
+const count = (name: string) =>
+  document.querySelector(`[data-room="${name}"] [data-testid="member-count"]`)?.textContent ?? null;
+
+describe('RoomsScreen', () => {
+  it('updates a member count from a live roomActivity event, without fetching the list again', async () => {
+    const ctx = setup();
+    const { container, unmount } = render(<RoomsScreen client={ctx.client} />);
+    expect(await screen.findByText('about Lobby')).toBeTruthy();
+    expect(count('Lobby')).toBe('1 online');
+
+    await act(async () => {
+      await flush();
+      ctx.socket().serverOpens();
+    });
+    const watch = ctx.socket().framesOfType('watchRooms');
+    expect(watch).toHaveLength(1);
+    await act(async () => {
+      ctx.socket().serverSends({ type: 'ack', ref: watch[0]!.ref, ok: true });
+      await flush();
+    });
+    expect(container.querySelector('main')?.getAttribute('data-room-watch')).toBe('active');
+    const fetches = ctx.listRooms.mock.calls.length;
+
+    act(() => ctx.socket().serverSends({ type: 'roomActivity', room: 'games', memberCount: 3 }));
+    expect(count('games')).toBe('3 online');
+    expect(screen.getByText('2 rooms · 4 people online')).toBeTruthy();
+    // the busiest room comes first
+    expect(screen.getAllByTestId('member-count').map((e) => e.textContent)).toEqual(['3 online', '1 online']);
+    expect(ctx.listRooms).toHaveBeenCalledTimes(fetches);
+
+    unmount();
+    expect(ctx.socket().framesOfType('unwatchRooms')).toHaveLength(1);
+  });
+});
