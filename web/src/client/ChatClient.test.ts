@@ -1,65 +1,31 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type Api } from '../api/rest';
 import type { User, WireMessage } from '../api/types';
-import { FakeSocket, FakeTimers, flush } from '../testing/fakes';
-import { ChatClient, type RoomWatchEvent } from './ChatClient';
-import { SessionStore, type SessionStorageLike } from './session';
+import { fakeApi, fakeClient, guestAlice } from '../testing/clientFakes';
+import { flush } from '../testing/fakes';
+import type { RoomWatchEvent } from './ChatClient';
 
-class MemoryStorage implements SessionStorageLike {
-  readonly map = new Map<string, string>();
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
+const alice = guestAlice;
 
-const alice: User = { username: 'alice', avatarUrl: '/api/users/alice/avatar', guest: true, createdAt: null };
-
-function fakeApi(overrides: Partial<Api> = {}): Api {
-  const unexpected = () => Promise.reject(new Error('unexpected call'));
-  return {
-    register: vi.fn(unexpected),
-    login: vi.fn(unexpected),
-    guest: vi.fn(unexpected),
-    logout: vi.fn(() => Promise.resolve()),
+function chatApi(overrides: Partial<Api> = {}): Api {
+  return fakeApi({
     me: vi.fn(() => Promise.resolve(alice)),
     listRooms: vi.fn(() => Promise.resolve([])),
-    createRoom: vi.fn(unexpected),
-    checkRoomAccess: vi.fn(unexpected),
     history: vi.fn(() => Promise.resolve({ messages: [], hasMore: false })),
     ...overrides,
-  };
+  });
 }
 
 function setup(options: { user?: User; api?: Partial<Api> } = {}) {
-  const timers = new FakeTimers();
-  const sockets: FakeSocket[] = [];
-  const perTab = new MemoryStorage();
-  const sessions = new SessionStore(new MemoryStorage(), perTab);
-  sessions.save({ token: 'token-1', user: options.user ?? alice });
-  const api = fakeApi(options.api);
+  const api = chatApi(options.api);
   let counter = 0;
-  const client = new ChatClient({
-    sessions,
+  const { client, timers, sockets, last, perTab } = fakeClient({
     api,
-    location: { protocol: 'http:', host: 'chat.test:5000' },
-    createSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    timers,
-    now: () => 1_700_000_000_000 + timers.now,
-    random: () => 0,
+    user: options.user ?? alice,
+    epochMs: 1_700_000_000_000,
     confirmTimeoutMs: 15_000,
   });
   vi.stubGlobal('crypto', { randomUUID: () => `temp-${++counter}` });
-  const last = () => sockets[sockets.length - 1]!;
   const room = (name = 'lobby') => client.getSnapshot().rooms[name.toLowerCase()]!;
   return { client, timers, sockets, api, last, room, perTab };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Api } from '../api/rest';
 import type { Room, RoomListEvent } from '../api/types';
 import type { RoomWatchStatus } from '../store/roomList';
-import { FakeSocket, FakeTimers, flush } from '../testing/fakes';
-import { ChatClient, type RoomWatchEvent } from './ChatClient';
+import { fakeApi, fakeClient } from '../testing/clientFakes';
+import { FakeTimers, flush } from '../testing/fakes';
+import type { RoomWatchEvent } from './ChatClient';
 import { RoomListFeed } from './RoomListFeed';
-import { SessionStore, type SessionStorageLike } from './session';
 
 function room(name: string, memberCount: number): Room {
   return { name, description: '', creator: 'alice', isPrivate: false, memberCount, createdAt: '2024-01-01T00:00:00Z' };
@@ -274,58 +273,16 @@ describe('RoomListFeed', () => {
   });
 });
 
-class MemoryStorage implements SessionStorageLike {
-  readonly map = new Map<string, string>();
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
-
 describe('RoomListFeed with ChatClient', () => {
   function setupWithClient() {
-    const timers = new FakeTimers();
-    const sockets: FakeSocket[] = [];
-    const sessions = new SessionStore(new MemoryStorage(), new MemoryStorage());
-    sessions.save({ token: 'token-1', user: { username: 'alice', avatarUrl: '/a', guest: true, createdAt: null } });
     const listRooms = vi.fn(() => Promise.resolve([room('Lobby', 1)]));
-    const unexpected = () => Promise.reject(new Error('unexpected call'));
-    const api: Api = {
-      register: unexpected,
-      login: unexpected,
-      guest: unexpected,
-      logout: () => Promise.resolve(),
-      me: unexpected,
-      listRooms,
-      createRoom: unexpected,
-      checkRoomAccess: unexpected,
-      history: unexpected,
-    };
-    const client = new ChatClient({
-      sessions,
-      api,
-      location: { protocol: 'http:', host: 'chat.test' },
-      createSocket: (url) => {
-        const socket = new FakeSocket(url);
-        sockets.push(socket);
-        return socket;
-      },
-      timers,
-      now: () => timers.now,
-      random: () => 0,
-    });
+    const { client, timers, last } = fakeClient({ api: fakeApi({ listRooms }) });
     const feed = new RoomListFeed({
       listRooms: () => client.api.listRooms(),
       watch: (listener) => client.watchRooms(listener),
       watchStatus: () => client.roomWatchStatus,
       timers,
     });
-    const last = () => sockets[sockets.length - 1]!;
     return { client, feed, timers, listRooms, last };
   }
 

@@ -1,64 +1,22 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Api } from '../api/rest';
 import type { Room } from '../api/types';
-import { ChatClient } from '../client/ChatClient';
-import { SessionStore, type SessionStorageLike } from '../client/session';
-import { FakeSocket, FakeTimers, flush } from '../testing/fakes';
+import { fakeApi, fakeClient } from '../testing/clientFakes';
+import { flush } from '../testing/fakes';
 import { RoomsScreen } from './RoomsScreen';
 
 afterEach(cleanup);
-
-class MemoryStorage implements SessionStorageLike {
-  readonly map = new Map<string, string>();
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
 
 function room(name: string, memberCount: number): Room {
   return { name, description: `about ${name}`, creator: 'alice', isPrivate: false, memberCount, createdAt: '2024-01-01T00:00:00Z' };
 }
 
 function setup() {
-  const sockets: FakeSocket[] = [];
-  const sessions = new SessionStore(new MemoryStorage(), new MemoryStorage());
-  sessions.save({ token: 'token-1', user: { username: 'alice', avatarUrl: '/a', guest: true, createdAt: null } });
   const listRooms = vi.fn(() => Promise.resolve([room('Lobby', 1), room('games', 0)]));
-  const unexpected = () => Promise.reject(new Error('unexpected call'));
-  const api: Api = {
-    register: unexpected,
-    login: unexpected,
-    guest: unexpected,
-    logout: () => Promise.resolve(),
-    me: unexpected,
-    listRooms,
-    createRoom: unexpected,
-    checkRoomAccess: unexpected,
-    history: unexpected,
-  };
-  const timers = new FakeTimers(); // the connection's; the screen's polls use the real ones (5 s: never reached)
-  const client = new ChatClient({
-    sessions,
-    api,
-    location: { protocol: 'http:', host: 'chat.test' },
-    createSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    timers,
-    now: () => timers.now,
-    random: () => 0,
-  });
-  return { client, listRooms, socket: () => sockets[sockets.length - 1]! };
+  // the connection's timers are fake; the screen's polls use the real ones (5 s: never reached)
+  const { client, last } = fakeClient({ api: fakeApi({ listRooms }) });
+  return { client, listRooms, socket: last };
 }
 
 const count = (name: string) =>

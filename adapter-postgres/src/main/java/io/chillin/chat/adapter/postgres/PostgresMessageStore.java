@@ -39,11 +39,8 @@ public final class PostgresMessageStore implements MessageStore {
     public Appended append(NewMessage m) {
         Instant timestamp = Timestamps.stored(m.timestamp());
         try {
+            // No look-up first: a repeat is rare, and the unique key on (room, author, tempId) catches it below.
             return db.write(h -> {
-                Optional<ChatMessage> existing = findByTempId(h, m.room(), m.authorKey(), m.tempId());
-                if (existing.isPresent()) {
-                    return new Appended(existing.get(), false);
-                }
                 int rooms = h.createUpdate("UPDATE rooms SET last_seq = last_seq + 1 WHERE name_key = :room")
                         .bind("room", m.room().key())
                         .execute();
@@ -72,8 +69,8 @@ public final class PostgresMessageStore implements MessageStore {
                         timestamp, m.tempId()), true);
             });
         } catch (UniqueViolation e) {
-            // A concurrent retry of the same send committed first, after our lookup; the rollback undid our
-            // seq, and the retry's stored message is the answer.
+            // The send was stored before (a retry, or a concurrent copy that committed first): the rollback
+            // undid our seq, and the stored message is the answer.
             return findByTempId(m.room(), m.authorKey(), m.tempId())
                     .map(stored -> new Appended(stored, false))
                     .orElseThrow(() -> new IllegalStateException("unique key hit without a stored message", e));
