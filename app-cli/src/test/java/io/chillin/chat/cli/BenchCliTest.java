@@ -23,7 +23,8 @@ class BenchCliTest {
     @Test
     void connect_opens_every_connection_and_each_answers_a_ping() {
         try (TestServer server = TestServer.start(BENCH_SERVER)) {
-            Run run = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "200", "--json");
+            Run run = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "200", "--json",
+                    "--watch", "server=" + ProcessHandle.current().pid());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode result = run.json();
@@ -32,6 +33,9 @@ class BenchCliTest {
             assertThat(result.path("connect").path("count").asInt()).isEqualTo(200);
             assertThat(result.path("connect").path("p99").asDouble()).isPositive();
             assertThat(result.path("ping").path("count").asInt()).isEqualTo(200);
+            assertThat(result.path("memory").path("rssBefore").path("server").asLong()).isPositive();
+            assertThat(result.path("memory").path("rssHeld").path("server").asLong()).isPositive();
+            assertThat(result.path("memory").has("bytesPerConnection")).isTrue();
         }
     }
 
@@ -39,10 +43,12 @@ class BenchCliTest {
     void fanout_delivers_every_message_to_every_member_exactly_once_in_order() {
         try (TestServer server = TestServer.start(BENCH_SERVER)) {
             Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "3", "--members", "5",
-                    "--rate", "20", "--duration", "2s", "--json");
+                    "--rate", "20", "--duration", "2s", "--json", "--watch", "server=" + ProcessHandle.current().pid());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode result = run.json();
+            assertThat(result.path("cpu").path("seconds").path("server").asDouble()).as("the server runs in this JVM").isPositive();
+            assertThat(result.path("cpu").path("microsPerDelivery").asDouble()).isPositive();
             JsonNode counts = result.path("counts");
             assertThat(counts.path("sent").asLong()).isBetween(100L, 120L);
             assertThat(counts.path("acknowledged").asLong()).isEqualTo(counts.path("sent").asLong());
@@ -123,6 +129,16 @@ class BenchCliTest {
                 .exitCode()).isEqualTo(2);
         assertThat(Cli.run(Map.of(), "bench", "fanout", "--url", "http://127.0.0.1:9", "--duration", "2h").exitCode())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_watch_that_is_not_name_equals_a_running_pid_is_refused_before_anything_is_sent() {
+        Run noPid = Cli.run(Map.of(), "bench", "fanout", "--url", "http://127.0.0.1:9", "--watch", "server");
+        assertThat(noPid.exitCode()).isEqualTo(2);
+        assertThat(noPid.err()).contains("NAME=PID");
+        Run notANumber = Cli.run(Map.of(), "bench", "connect", "--url", "http://127.0.0.1:9", "--watch", "db=abc");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("not a pid");
     }
 
     @Test

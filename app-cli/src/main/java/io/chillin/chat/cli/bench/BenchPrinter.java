@@ -25,6 +25,9 @@ public final class BenchPrinter {
         latencyRow(latency, "connect (handshake)", r.connect());
         latencyRow(latency, "ping round trip", r.ping());
         printer.table(latency);
+        r.memory().rssHeld().forEach((name, held) -> printer.line("memory of " + name + ": RSS "
+                + mib(r.memory().rssBefore().getOrDefault(name, 0L)) + " before, " + mib(held) + " held; "
+                + r.memory().bytesPerConnection().get(name) / 1024.0 + " KiB per connection"));
         verdict(r.ok(), "every connection opened and answered a ping.");
     }
 
@@ -53,7 +56,15 @@ public final class BenchPrinter {
             latencyRow(latency, "  cross instance", r.crossInstanceDelivery());
         }
         printer.table(latency);
+        if (!r.cpu().seconds().isEmpty()) {
+            printer.line("cpu (s): " + r.cpu().seconds() + ", load generator " + r.cpu().loadGeneratorSeconds()
+                    + "; " + r.cpu().microsPerDelivery() + " us per delivery (watched processes)");
+        }
         verdict(r.ok(), "everything connected, and every message was delivered exactly once, in order.");
+    }
+
+    private static String mib(long bytes) {
+        return Math.round(bytes / 1048576.0 * 10) / 10.0 + " MiB";
     }
 
     private void failures(String what, Map<String, Long> byReason) {

@@ -22,12 +22,22 @@ public final class BenchTargets {
             description = "Handshakes in flight at once, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--watch", paramLabel = "NAME=PID",
+            description = {"A process to measure while the load runs (CPU time, and resident memory for connect), with its"
+                    + " child processes; repeat for each, e.g. --watch server=1234 --watch postgres=567 --watch redis=89."
+                    + " The CPU per delivery is the sum over all of them. Linux only."})
+    List<String> watch;
+
     List<ServerUrl> urls() {
         try {
             return urls.stream().map(ServerUrl::parse).toList();
         } catch (IllegalArgumentException e) {
             throw new UsageException("--url: " + e.getMessage());
         }
+    }
+
+    ProcessMeter meter() {
+        return new ProcessMeter(watch == null ? List.of() : watch.stream().map(ProcessMeter.Watched::parse).toList());
     }
 
     Duration timeout() {

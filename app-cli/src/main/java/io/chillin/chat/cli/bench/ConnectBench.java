@@ -4,6 +4,7 @@ import io.chillin.chat.cli.net.Frames;
 import io.chillin.chat.cli.net.ServerUrl;
 import io.chillin.chat.cli.net.WsConnection;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -17,13 +18,20 @@ public final class ConnectBench {
 
     /** What to run; {@code maxTime} bounds the whole run. */
     public record Settings(List<ServerUrl> urls, int connections, int concurrency, Duration timeout, Duration hold,
-                           Duration maxTime) {
+                           Duration maxTime, ProcessMeter meter) {
     }
 
     /** What happened. {@code ok} when every connection opened and answered its ping. */
     public record Result(String scenario, List<String> urls, int connections, long opened, Map<String, Long> failed,
                          long notTried, long alive, double openSeconds, double connectionsPerSecond, Latency connect,
-                         Latency ping, boolean ok) {
+                         Latency ping, Memory memory, boolean ok) {
+    }
+
+    /**
+     * Resident memory of each watched process before the first connection and at the end of the hold, and the
+     * growth per open connection.
+     */
+    public record Memory(Map<String, Long> rssBefore, Map<String, Long> rssHeld, Map<String, Long> bytesPerConnection) {
     }
 
     private final Settings settings;
@@ -38,6 +46,8 @@ public final class ConnectBench {
         AtomicLongArray pingSent = new AtomicLongArray(n);
         LatencyRecorder ping = new LatencyRecorder();
         LongAdder alive = new LongAdder();
+        Map<String, Long> rssBefore = settings.meter().rssBytes();
+        Map<String, Long> rssHeld = Map.of();
         Connector connector = new Connector(settings.urls(), settings.concurrency(), settings.timeout(), n);
         Connector.Opened opened = connector.open(n, i -> (frame, at) -> {
             if (Frames.type(frame).equals("pong") && frame.path("ref").asInt(-1) == i) {
@@ -47,6 +57,7 @@ public final class ConnectBench {
         }, deadline);
         try {
             sleepUntil(Math.min(deadline, System.nanoTime() + settings.hold().toNanos()));
+            rssHeld = settings.meter().rssBytes();
             List<WsConnection> connections = opened.connections();
             for (int i = 0; i < n; i++) {
                 WsConnection c = connections.get(i);
@@ -67,7 +78,13 @@ public final class ConnectBench {
         return new Result("connect", settings.urls().stream().map(ServerUrl::toString).toList(), n, open,
                 opened.failures(), opened.notTried(), alive.sum(), round(opened.seconds()),
                 round(open / Math.max(opened.seconds(), 1e-9)), opened.latency().summary(), ping.summary(),
-                open == n && alive.sum() == n);
+                memory(rssBefore, rssHeld, open), open == n && alive.sum() == n);
+    }
+
+    private static Memory memory(Map<String, Long> before, Map<String, Long> held, long open) {
+        Map<String, Long> perConnection = new LinkedHashMap<>();
+        held.forEach((name, bytes) -> perConnection.put(name, open == 0 ? 0 : (bytes - before.getOrDefault(name, 0L)) / open));
+        return new Memory(before, held, perConnection);
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

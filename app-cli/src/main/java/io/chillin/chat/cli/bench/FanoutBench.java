@@ -35,7 +35,8 @@ public final class FanoutBench {
 
     /** What to run. {@code ratePerRoom} is messages per second per room; {@code size} the text length. */
     public record Settings(String scenario, List<ServerUrl> urls, int rooms, int members, int senders, double ratePerRoom,
-                           Duration duration, Duration drain, int size, int concurrency, Duration timeout) {
+                           Duration duration, Duration drain, int size, int concurrency, Duration timeout,
+                           ProcessMeter meter) {
 
         public long plannedMessages() {
             return (long) Math.ceil(rooms * ratePerRoom * duration.toNanos() / 1e9);
@@ -57,7 +58,15 @@ public final class FanoutBench {
                          double ratePerRoom, double sendSeconds, long connected, Map<String, Long> connectFailures,
                          long joinFailures, Map<String, Long> rejectedByCode, Counts counts, double acknowledgedPerSecond,
                          double deliveriesPerSecond, Latency connect, Latency ack, Latency delivery,
-                         Latency sameInstanceDelivery, Latency crossInstanceDelivery, boolean ok) {
+                         Latency sameInstanceDelivery, Latency crossInstanceDelivery, Cpu cpu, boolean ok) {
+    }
+
+    /**
+     * CPU seconds used from the first send until the drain ended: by each watched process, and by this load
+     * generator. {@code microsPerDelivery} is the watched processes' sum over the unique deliveries (0 when none
+     * was watched).
+     */
+    public record Cpu(Map<String, Double> seconds, double loadGeneratorSeconds, double microsPerDelivery) {
     }
 
     private final Settings s;
@@ -108,6 +117,8 @@ public final class FanoutBench {
         Connector.Opened opened = connector.open(total, member -> new Member(member, joined), connectDeadline);
         List<WsConnection> connections = opened.connections();
         double sendSeconds = 0;
+        ProcessMeter.Sample cpuBefore = null;
+        ProcessMeter.Sample cpuAfter = null;
         try {
             for (int i = 0; i < total; i++) {
                 WsConnection c = connections.get(i);
@@ -122,12 +133,14 @@ public final class FanoutBench {
                 joinFailures.add(joined.getCount());
             }
             Thread.sleep(200); // let the join notices settle before measuring
+            cpuBefore = s.meter().sample();
             sendSeconds = send(connections);
             drain();
+            cpuAfter = s.meter().sample();
         } finally {
             Connector.closeAll(connections);
         }
-        return result(opened, sendSeconds);
+        return result(opened, sendSeconds, cpu(cpuBefore, cpuAfter));
     }
 
     /** Sends at the planned rate, paced by the clock, room by room in turn; returns how long it took. */
@@ -189,7 +202,19 @@ public final class FanoutBench {
         return unique;
     }
 
-    private Result result(Connector.Opened opened, double sendSeconds) {
+    private Cpu cpu(ProcessMeter.Sample before, ProcessMeter.Sample after) {
+        if (before == null || after == null) {
+            return new Cpu(Map.of(), 0, 0);
+        }
+        Map<String, Double> used = after.since(before);
+        double watched = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        long deliveries = uniqueDelivered();
+        double perDelivery = s.meter().isEmpty() || deliveries == 0 ? 0 : watched * 1e6 / deliveries;
+        return new Cpu(used, ProcessMeter.round(after.selfCpuSeconds() - before.selfCpuSeconds()),
+                ConnectBench.round(perDelivery));
+    }
+
+    private Result result(Connector.Opened opened, double sendSeconds, Cpu cpu) {
         long lost = 0;
         long duplicated = 0;
         long outOfOrder = 0;
@@ -213,7 +238,7 @@ public final class FanoutBench {
                 s.senders(), s.ratePerRoom(), ConnectBench.round(sendSeconds), opened.open(), opened.failures(),
                 joinFailures.sum(), rejectedByCode, counts, ConnectBench.round(ackedTotal / seconds),
                 ConnectBench.round(uniqueDelivered() / seconds), opened.latency().summary(), ackLatency.summary(),
-                deliveryLatency.summary(), sameInstance.summary(), crossInstance.summary(), ok);
+                deliveryLatency.summary(), sameInstance.summary(), crossInstance.summary(), cpu, ok);
     }
 
     /** One member's connection: joins, confirmations of its own sends, and deliveries to it. */

@@ -55,7 +55,7 @@ public final class TrafficOptions {
             throw new UsageException("--size must be 8 to 500");
         }
         FanoutBench.Settings settings = new FanoutBench.Settings(scenario, targets.urls(), r, m, s, rate, duration, drain,
-                size, targets.concurrency(), targets.timeout());
+                size, targets.concurrency(), targets.timeout(), targets.meter());
         if (settings.plannedMessages() > FanoutBench.MAX_MESSAGES) {
             throw new UsageException("that is " + settings.plannedMessages() + " messages; at most " + FanoutBench.MAX_MESSAGES
                     + " per run: lower --rate, --rooms or --duration");
