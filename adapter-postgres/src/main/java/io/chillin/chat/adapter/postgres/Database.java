@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.HandleCallback;
@@ -46,6 +47,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Kind kind;
+    /** What the stores started on this database (the group-commit writer): closed before the pool. */
+    private final List<AutoCloseable> dependents = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource pool, Kind kind) {
         this.pool = pool;
@@ -86,7 +89,25 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable dependent : dependents.reversed()) {
+            try {
+                dependent.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + dependent, e);
+            }
+        }
+        dependents.clear();
         pool.close();
+    }
+
+    /** Closes this too when the database closes, before its connections go. */
+    void closeWithDatabase(AutoCloseable dependent) {
+        dependents.add(dependent);
+    }
+
+    /** A pooled JDBC connection, for the few hot statements written without Jdbi; close it to give it back. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
     }
 
     /** Runs the work on a pooled connection, in auto-commit mode. */
@@ -121,6 +142,13 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hikari.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
         hikari.setPoolName("chat-db");
+        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // Every statement the stores run has an index made for it, but PostgreSQL plans from statistics, and a
+            // fresh or fast-growing table has none worth trusting: plans cached while `messages` was empty read
+            // the whole table on every send until autovacuum analysed it. Seq scans stay possible (where no index
+            // applies) but never win over an index.
+            hikari.addDataSourceProperty("options", "-c enable_seqscan=off");
+        }
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Each room's history in the {@code messages} table. A room's {@code last_seq} column hands out its seqs:
  * the row lock taken by incrementing it queues concurrent appends to that room until each commits, so
- * the seqs have no gaps and no repeats on any instance.
+ * the seqs have no gaps and no repeats on any instance. Appends go through {@link GroupCommit}: many per transaction.
  */
 public final class PostgresMessageStore implements MessageStore {
 
@@ -30,13 +30,27 @@ public final class PostgresMessageStore implements MessageStore {
             WHERE r.name_key = :room""";
 
     private final Database db;
+    private final GroupCommit groupCommit;
 
     public PostgresMessageStore(Database db) {
-        this.db = Objects.requireNonNull(db);
+        this(db, GroupCommit.DEFAULT_QUEUE_LIMIT);
     }
 
+    /** {@code queueLimit}: appends that may wait for the group-commit writer before more are refused. */
+    public PostgresMessageStore(Database db, int queueLimit) {
+        this.db = Objects.requireNonNull(db);
+        this.groupCommit = new GroupCommit(db, this::appendAlone, queueLimit);
+        db.closeWithDatabase(groupCommit);
+    }
+
+    /** Appends through the group commit: batched with every other append in flight, answered once durable. */
     @Override
     public Appended append(NewMessage m) {
+        return groupCommit.append(m);
+    }
+
+    /** One append in a transaction of its own; a repeat of a stored send answers with the stored message. */
+    private Appended appendAlone(NewMessage m) {
         Instant timestamp = Timestamps.stored(m.timestamp());
         try {
             // No look-up first: a repeat is rare, and the unique key on (room, author, tempId) catches it below.

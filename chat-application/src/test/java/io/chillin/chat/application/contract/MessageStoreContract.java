@@ -251,4 +251,55 @@ public abstract class MessageStoreContract {
             pool.shutdownNow();
         }
     }
+
+    /** A store may batch appends (group commit): a burst mixing rooms, repeats and an unknown room answers each one right. */
+    @Test
+    void a_burst_across_rooms_with_repeats_and_an_unknown_room_answers_each_append_on_its_own() throws Exception {
+        List<RoomName> rooms = List.of(newRoom(), newRoom(), newRoom());
+        RoomName missing = TestNames.room();
+        ChatMessage storedBefore = append(rooms.getFirst(), "early", "stored before the burst");
+        int perRoom = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < perRoom; i++) {
+                for (RoomName room : rooms) {
+                    int n = i;
+                    tasks.add(() -> store.append(message(room, alice, "b" + n, room + " " + n)));
+                }
+                tasks.add(() -> store.append(message(rooms.getFirst(), alice, "early", "stored before the burst")));
+                tasks.add(() -> {
+                    try {
+                        return store.append(message(missing, alice, "lost", "to no room"));
+                    } catch (ChatException.NotFound expected) {
+                        return expected;
+                    }
+                });
+            }
+            List<Object> answers = new ArrayList<>();
+            for (Future<Object> f : pool.invokeAll(tasks)) {
+                answers.add(f.get());
+            }
+            assertThat(answers).filteredOn(ChatException.NotFound.class::isInstance).hasSize(perRoom);
+            List<MessageStore.Appended> appended = answers.stream()
+                    .filter(MessageStore.Appended.class::isInstance).map(MessageStore.Appended.class::cast).toList();
+            assertThat(appended).filteredOn(a -> a.message().tempId().value().equals("early"))
+                    .hasSize(perRoom).allSatisfy(a -> {
+                        assertThat(a.created()).isFalse();
+                        assertThat(a.message()).isEqualTo(storedBefore);
+                    });
+            for (RoomName room : rooms) {
+                List<ChatMessage> history = store.after(room, 0, 1000);
+                long offset = room.equals(rooms.getFirst()) ? 1 : 0;
+                assertThat(seqs(history)).containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, perRoom + offset).boxed().toList());
+                assertThat(appended).filteredOn(a -> a.created() && a.message().room().equals(room))
+                        .extracting(MessageStore.Appended::message)
+                        .containsExactlyInAnyOrderElementsOf(history.subList((int) offset, history.size()));
+            }
+            assertThat(store.lastSeq(missing)).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
