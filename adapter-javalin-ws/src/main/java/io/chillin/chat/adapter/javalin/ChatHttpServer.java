@@ -2,6 +2,10 @@ package io.chillin.chat.adapter.javalin;
 
 import io.chillin.chat.application.ChatCore;
 import io.javalin.Javalin;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 
@@ -16,6 +20,7 @@ public final class ChatHttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final ChatSocket socket;
+    private DefaultSessionCache httpSessions;
 
     public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
         this.socket = new ChatSocket(core, config);
@@ -33,6 +38,17 @@ public final class ChatHttpServer implements AutoCloseable {
                 });
             }
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // Javalin asks for the HTTP session of every WebSocket upgrade, and Jetty would keep one per socket
+            // on the heap long after it closed. Nothing here uses HTTP sessions: each leaves memory with its request.
+            cfg.jetty.modifyServletContextHandler(handler -> {
+                SessionHandler sessions = new SessionHandler();
+                DefaultSessionCache cache = new DefaultSessionCache(sessions);
+                cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+                cache.setSessionDataStore(new NullSessionDataStore());
+                sessions.setSessionCache(cache);
+                handler.setSessionHandler(sessions);
+                httpSessions = cache;
+            });
             StaticHeaders.register(cfg);
             ApiErrors.register(cfg);
             rest.register(cfg);
@@ -53,6 +69,11 @@ public final class ChatHttpServer implements AutoCloseable {
 
     public int openConnections() {
         return socket.openClients();
+    }
+
+    /** HTTP sessions held in memory now. */
+    public long httpSessionsHeld() {
+        return httpSessions == null ? 0 : httpSessions.getSessionsCurrent();
     }
 
     /** Graceful stop: tell WebSocket clients to reconnect elsewhere, let requests finish, then stop. */

@@ -16,8 +16,6 @@ import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -30,8 +28,7 @@ final class ChatSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
     private static final String IDENTITY = "chat.identity";
-    private static final int INBOUND_FRAMES_IN_FLIGHT = 64;
-    private static final int INBOUND_WAIT_SECONDS = 5;
+    private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
     private static final int POLICY_VIOLATION = 1008;
     private static final long DROP_GRACE_MILLIS = 1000;
 
@@ -70,7 +67,6 @@ final class ChatSocket {
             Identity identity = ctx.attribute(IDENTITY);
             Client client = new Client(ctx, identity);
             clients.put(ctx.sessionId(), client);
-            client.start();
         });
         ws.onMessage(ctx -> {
             Client client = clients.get(ctx.sessionId());
@@ -110,22 +106,19 @@ final class ChatSocket {
         }
     }
 
-    /** One open WebSocket: its core connection, its inbound worker and its outbox. */
+    /** One open WebSocket: its core connection, the worker that handles its frames in order, and its outbox. */
     private final class Client {
         final WsContext ctx;
         final Connection connection;
         final Outbox outbox;
-        final BlockingQueue<String> inbound = new ArrayBlockingQueue<>(INBOUND_FRAMES_IN_FLIGHT);
-        volatile Thread worker;
+        final SerialWorker worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT);
 
         Client(WsContext ctx, Identity identity) {
             this.ctx = ctx;
             Session session = ctx.session;
-            this.outbox = new Outbox(config.outboundQueueFrames(), frame -> {
-                Callback.Completable done = new Callback.Completable();
-                session.sendText(frame, done);
-                done.get(30, TimeUnit.SECONDS);
-            }, reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
+            this.outbox = new Outbox(config.outboundQueueFrames(),
+                    (frame, written, failed) -> session.sendText(frame, Callback.from(written, failed)),
+                    reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
             this.connection = Connection.open(identity, this::push);
         }
 
@@ -143,32 +136,25 @@ final class ChatSocket {
             }
         }
 
-        void start() {
-            outbox.start("ws-out-" + ctx.sessionId());
-            worker = Thread.ofVirtual().name("ws-in-" + ctx.sessionId()).start(this::work);
-        }
-
+        /** The socket closed: sends stop now; the connection leaves its rooms once the frame in progress is done. */
         void stop() {
-            Thread w = worker;
-            if (w != null) {
-                w.interrupt();
-            }
             outbox.close();
-            try {
-                core.leaveRoom().disconnect(connection);
-            } catch (RuntimeException e) {
-                LOG.warn("could not take a closed connection out of its rooms", e);
-            }
+            worker.closeWith(() -> {
+                try {
+                    core.leaveRoom().disconnect(connection);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not take a closed connection out of its rooms", e);
+                }
+            });
         }
 
-        /** Queues a frame for the worker. A full queue holds the reader back (TCP pushes back on the client); only a client stuck that long is dropped. */
+        /**
+         * Queues a frame for the worker. A client that keeps sending while this many of its frames wait for an
+         * answer is not speaking the protocol (every request is answered) and is cut at once.
+         */
         void receive(String frame) {
-            try {
-                if (!inbound.offer(frame, INBOUND_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    ctx.closeSession(POLICY_VIOLATION, "too many frames in flight");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!worker.offer(() -> handle(frame))) {
+                ctx.closeSession(POLICY_VIOLATION, "too many frames in flight: wait for the answers");
             }
         }
 
@@ -176,16 +162,6 @@ final class ChatSocket {
             boolean own = event instanceof ServerEvent.MessagePosted posted && connection.identity()
                     .map(i -> i.key().equals(posted.message().authorKey())).orElse(false);
             outbox.push(FrameCache.encode(event, own));
-        }
-
-        private void work() {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    handle(inbound.take());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         /** Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. */

@@ -2,16 +2,18 @@ package io.chillin.chat.adapter.javalin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's bounded queue of outbound frames, drained by its own virtual thread. A client
- * that stops reading fills its queue and is dropped; nobody else waits for it.
+ * One connection's outbound frames, handed to the socket without waiting: the socket's own queue
+ * (Jetty's frame flusher) writes them in order and gathers those waiting into one write. No thread
+ * belongs to a connection, so an idle one costs only its memory. A frame counts as waiting until
+ * the socket reports it written; a client that lets more than {@code capacity} frames wait is not
+ * reading and is dropped, and nobody else waits for it.
  *
  * <p>While a request is being handled the outbox is <em>held</em>: its direct replies go out at
  * once, pushed events wait, so a client always sees {@code ack} and history before the live
@@ -20,32 +22,27 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    /** Compared by identity: a distinct instance no real frame can be. */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String SHUTDOWN = new String("shutdown");
 
-    /** Writes one frame and blocks until it is on the wire; throws if it cannot be. */
+    /** Hands one frame to the socket without blocking; exactly one of the callbacks runs once it is written or failed. */
     interface Writer {
-        void write(String frame) throws Exception;
+        void write(String frame, Runnable written, Consumer<Throwable> failed);
     }
 
-    private final BlockingQueue<String> queue;
     private final int capacity;
     private final Writer writer;
     private final Consumer<String> onOverflow;
-    private final List<String> heldEvents = new ArrayList<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private final Runnable written = waiting::decrementAndGet;
+    private final Consumer<Throwable> failed = this::failed;
+    private final List<String> heldEvents = new ArrayList<>(0);
     private boolean held;
-    private boolean closed;
+    private volatile boolean closed;
 
     Outbox(int capacity, Writer writer, Consumer<String> onOverflow) {
         this.capacity = capacity;
-        this.queue = new ArrayBlockingQueue<>(capacity + 1);
         this.writer = writer;
         this.onOverflow = onOverflow;
-    }
-
-    void start(String name) {
-        Thread.ofVirtual().name(name).start(this::drain);
     }
 
     /** A direct reply to the request being handled: never held back. */
@@ -61,7 +58,7 @@ final class Outbox {
         if (held) {
             heldEvents.add(frame);
             if (heldEvents.size() > capacity) {
-                overflow();
+                overflow("client is not reading: more than " + capacity + " frames waiting");
             }
         } else {
             offer(frame);
@@ -74,9 +71,12 @@ final class Outbox {
 
     synchronized void release() {
         held = false;
-        List<String> waiting = new ArrayList<>(heldEvents);
+        if (heldEvents.isEmpty()) {
+            return;
+        }
+        List<String> waitingEvents = new ArrayList<>(heldEvents);
         heldEvents.clear();
-        for (String frame : waiting) {
+        for (String frame : waitingEvents) {
             if (closed) {
                 return;
             }
@@ -84,53 +84,45 @@ final class Outbox {
         }
     }
 
-    /** Stops the drainer; frames still queued and later ones are dropped. */
-    synchronized void close() {
-        if (!closed) {
-            closed = true;
-            heldEvents.clear();
-            queue.clear();
-            queue.offer(SHUTDOWN);
-        }
+    /** Frames handed to the socket and not yet written. */
+    int waiting() {
+        return waiting.get();
     }
 
+    /** Drops what is held and sends nothing more. */
+    synchronized void close() {
+        closed = true;
+        heldEvents.clear();
+    }
+
+    // Called with the lock held, so frames reach the writer in the order they were offered.
     private void offer(String frame) {
         if (closed) {
             return;
         }
-        if (queue.size() >= capacity || !queue.offer(frame)) {
-            overflow();
+        if (waiting.incrementAndGet() > capacity) {
+            overflow("client is not reading: more than " + capacity + " frames waiting");
+            return;
         }
+        writer.write(frame, written, failed);
     }
 
-    private void overflow() {
+    private void overflow(String reason) {
         closed = true;
         heldEvents.clear();
-        queue.clear();
-        queue.offer(SHUTDOWN);
-        onOverflow.accept("client is not reading: more than " + capacity + " frames waiting");
+        report(reason);
     }
 
-    private void drain() {
-        try {
-            while (true) {
-                String frame = queue.poll(1, TimeUnit.HOURS);
-                if (frame == null) {
-                    continue;
-                }
-                if (frame == SHUTDOWN) {
-                    return;
-                }
-                writer.write(frame);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.debug("writing to a client failed; it will be closed", e);
-            synchronized (this) {
-                closed = true;
-            }
-            onOverflow.accept("write failed");
+    // Runs on whichever thread the socket reports from: takes no lock.
+    private void failed(Throwable cause) {
+        LOG.debug("writing to a client failed; it will be closed", cause);
+        closed = true;
+        report("write failed");
+    }
+
+    private void report(String reason) {
+        if (reported.compareAndSet(false, true)) {
+            onOverflow.accept(reason);
         }
     }
 }

@@ -130,23 +130,27 @@ class SlowClientTest {
 
     @Test
     void typing_is_never_answered_with_an_error_when_members_are_dropped_mid_broadcast() {
-        // A queue of 16 frames: bursts of 40 typing notices overflow some readers while the typist's
-        // frame is being fanned out to the room.
+        // Six members stop reading; a bulk sender's long messages fill their sockets while the typist's
+        // notices are fanned out to the room, so some are dropped in the middle of a typing broadcast.
         EdgeConfig config = EdgeConfig.defaults(Set.of()).withOutboundQueueFrames(16);
         try (EdgeHarness edge = EdgeHarness.start(config, EdgeHarness.NO_MESSAGE_LIMIT)) {
             String room = TestNames.unique("burst ");
             Client typist = edge.connect();
             typist.join(room, TestNames.unique("ty_"));
+            Client bulk = edge.connect();
+            bulk.join(room, TestNames.unique("bk_"));
             for (int i = 0; i < 6; i++) {
-                edge.connect().join(room, TestNames.unique("rd_"));
+                edge.connectReadingOnly(3).join(room, TestNames.unique("rd_"));
             }
+            String text = "x".repeat(480);
             List<JsonNode> typistFrames = new ArrayList<>();
             int frames = 0;
-            while (edge.server().openConnections() > 4 && frames < 4_000) {
+            while (edge.server().openConnections() > 4 && frames < MAX_MESSAGES) {
+                bulk.send(frame("type", "sendMessage", "room", room, "tempId", "b" + frames, "text", text));
                 typist.send(frame("type", frames % 2 == 0 ? "typing" : "stopTyping", "room", room));
                 frames++;
-                if (frames % 40 == 0) {
-                    // typing has no reply; a ping round trip keeps the typist's frames in flight bounded
+                if (frames % 4 == 0) {
+                    // typing has no reply; ping round trips keep the frames in flight to the readers bounded
                     String ref = "p" + frames;
                     typist.send(frame("type", "ping", "ref", ref));
                     JsonNode reply;
@@ -154,13 +158,14 @@ class SlowClientTest {
                         reply = typist.next();
                         typistFrames.add(reply);
                     } while (!(isType(reply, "pong") && ref.equals(reply.path("ref").asText())));
+                    bulk.assertAnswersPing("b" + frames);
                 }
             }
             typist.assertAnswersPing("last");
             typistFrames.addAll(typist.drain());
             int open = edge.server().openConnections();
 
-            assertThat(open).as("the bursts overflowed some readers (else this test proves nothing)").isLessThan(7);
+            assertThat(open).as("the bursts overflowed some readers (else this test proves nothing)").isLessThan(8);
             assertThat(typistFrames.stream().filter(f -> isType(f, "error")).toList())
                     .as("typing gets no reply, not even when a reader is dropped mid-broadcast").isEmpty();
             String lateName = TestNames.unique("late_");
