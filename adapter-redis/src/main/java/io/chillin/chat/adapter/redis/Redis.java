@@ -13,6 +13,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,22 @@ public final class Redis implements AutoCloseable {
             return work.apply(connection.sync());
         } catch (RedisException e) {
             throw new ChatException.Unavailable("Redis did not answer: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Publishes without waiting for Redis's answer: commands on one connection reach Redis in the order they
+     * were issued, so events keep their order; a failure is reported to {@code onFailure} on Lettuce's thread.
+     */
+    void publishAsync(String channel, String message, Consumer<Throwable> onFailure) {
+        try {
+            connection.async().publish(channel, message).whenComplete((receivers, failure) -> {
+                if (failure != null) {
+                    onFailure.accept(failure);
+                }
+            });
+        } catch (RedisException e) {
+            onFailure.accept(e);
         }
     }
 
