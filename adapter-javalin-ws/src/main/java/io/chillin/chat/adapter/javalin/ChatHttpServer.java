@@ -2,12 +2,12 @@ package io.chillin.chat.adapter.javalin;
 
 import io.chillin.chat.application.ChatCore;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.session.SessionCache;
-import io.javalin.http.staticfiles.Location;
-import java.util.List;
 
 /**
  * The HTTP and WebSocket server: REST routes, the {@code /ws} endpoint and the web client's files,

@@ -111,14 +111,16 @@ final class ChatSocket {
         final WsContext ctx;
         final Connection connection;
         final Outbox outbox;
+        /** One callback for every frame written to this socket, reporting to the outbox (set right after it). */
+        private Callback sent;
         final SerialWorker worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT);
 
         Client(WsContext ctx, Identity identity) {
             this.ctx = ctx;
             Session session = ctx.session;
-            this.outbox = new Outbox(config.outboundQueueFrames(),
-                    (frame, written, failed) -> session.sendText(frame, Callback.from(written, failed)),
+            this.outbox = new Outbox(config.outboundQueueFrames(), frame -> session.sendText(frame, sent),
                     reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
+            this.sent = Callback.from(outbox::written, outbox::failed);
             this.connection = Connection.open(identity, this::push);
         }
 

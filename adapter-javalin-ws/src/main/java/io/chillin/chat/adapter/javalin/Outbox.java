@@ -23,9 +23,12 @@ final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    /** Hands one frame to the socket without blocking; exactly one of the callbacks runs once it is written or failed. */
+    /**
+     * Hands one frame to the socket without blocking. The socket reports each frame once, later or at once: to
+     * {@link #written()} when it is on the wire, or to {@link #failed(Throwable)}.
+     */
     interface Writer {
-        void write(String frame, Runnable written, Consumer<Throwable> failed);
+        void write(String frame);
     }
 
     private final int capacity;
@@ -33,8 +36,6 @@ final class Outbox {
     private final Consumer<String> onOverflow;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean reported = new AtomicBoolean();
-    private final Runnable written = waiting::decrementAndGet;
-    private final Consumer<Throwable> failed = this::failed;
     private final List<String> heldEvents = new ArrayList<>(0);
     private boolean held;
     private volatile boolean closed;
@@ -58,7 +59,7 @@ final class Outbox {
         if (held) {
             heldEvents.add(frame);
             if (heldEvents.size() > capacity) {
-                overflow("client is not reading: more than " + capacity + " frames waiting");
+                overflow();
             }
         } else {
             offer(frame);
@@ -101,20 +102,25 @@ final class Outbox {
             return;
         }
         if (waiting.incrementAndGet() > capacity) {
-            overflow("client is not reading: more than " + capacity + " frames waiting");
+            overflow();
             return;
         }
-        writer.write(frame, written, failed);
+        writer.write(frame);
     }
 
-    private void overflow(String reason) {
+    private void overflow() {
         closed = true;
         heldEvents.clear();
-        report(reason);
+        report("client is not reading: more than " + capacity + " frames waiting");
     }
 
-    // Runs on whichever thread the socket reports from: takes no lock.
-    private void failed(Throwable cause) {
+    /** The socket wrote a frame. Runs on whichever thread the socket reports from: takes no lock. */
+    void written() {
+        waiting.decrementAndGet();
+    }
+
+    /** The socket could not write a frame: nothing more is sent. Takes no lock. */
+    void failed(Throwable cause) {
         LOG.debug("writing to a client failed; it will be closed", cause);
         closed = true;
         report("write failed");

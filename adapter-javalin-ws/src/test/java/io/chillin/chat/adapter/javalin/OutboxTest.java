@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +163,8 @@ class OutboxTest {
         final AtomicInteger overflows = new AtomicInteger();
         private final boolean stalled;
         private final String failOn;
-        private final List<Runnable> unreported = new CopyOnWriteArrayList<>();
+        private int unreported;
+        private Outbox outbox;
 
         private Wire(boolean stalled, String failOn) {
             this.stalled = stalled;
@@ -185,24 +185,26 @@ class OutboxTest {
         }
 
         Outbox outbox(int capacity) {
-            return new Outbox(capacity, this, reason -> overflows.incrementAndGet());
+            outbox = new Outbox(capacity, this, reason -> overflows.incrementAndGet());
+            return outbox;
         }
 
         @Override
-        public void write(String frame, Runnable written, Consumer<Throwable> failed) {
+        public void write(String frame) {
             handed.add(frame);
             if (frame.equals(failOn)) {
-                failed.accept(new IOException("connection reset"));
+                outbox.failed(new IOException("connection reset"));
             } else if (stalled) {
-                unreported.add(written);
+                unreported++;
             } else {
-                written.run();
+                outbox.written();
             }
         }
 
         void completeAll() {
-            unreported.forEach(Runnable::run);
-            unreported.clear();
+            for (; unreported > 0; unreported--) {
+                outbox.written();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.chillin.chat.adapter.postgres;
 
 import io.chillin.chat.application.port.out.MessageStore.Appended;
 import io.chillin.chat.application.port.out.NewMessage;
+import io.chillin.chat.adapter.postgres.MessageRows.Row;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.RoomName;
@@ -9,9 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Inside a batch each room's seqs are taken with one {@code UPDATE rooms SET last_seq = last_seq + n},
  * rooms in name order so that two instances' batches never deadlock; the row lock keeps seqs gap-free
  * across instances exactly as one append at a time did. The unique key on (room, author, tempId) is the
- * only idempotency check: a batch that hits it is rolled back and its appends are retried one by one, each
- * repeat answered with the message stored before.
+ * only idempotency check: a batch that hits it is rolled back and its appends are stored again one by one, the
+ * same way, each repeat answered with the message stored before.
  *
  * <p>The writer is a platform thread of its own that nobody interrupts: closing a client's socket can never
  * interrupt a database call (H2 closes its file when a thread is interrupted inside its I/O). The queue is
@@ -52,20 +51,16 @@ final class GroupCommit implements AutoCloseable {
     private static final String CLOSED = "the database is unavailable: it has been closed";
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
-    private static final String INSERT = """
-            INSERT INTO messages (room_id, seq, author, author_key, temp_id, text, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
-
     private final Database db;
-    /** Stores one append on its own (transaction, retry on a repeat): the fallback after a batch hit the unique key. */
-    private final Function<NewMessage, Appended> single;
+    /** The message stored before under an append's (room, author, tempId): the answer to a repeat. */
+    private final Function<NewMessage, Optional<ChatMessage>> storedBefore;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommit(Database db, Function<NewMessage, Appended> single, int queueLimit) {
+    GroupCommit(Database db, Function<NewMessage, Optional<ChatMessage>> storedBefore, int queueLimit) {
         this.db = db;
-        this.single = single;
+        this.storedBefore = storedBefore;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.writer = Thread.ofPlatform().daemon().name("chat-db-group-commit").unstarted(this::run);
         this.writer.start();
@@ -78,12 +73,11 @@ final class GroupCommit implements AutoCloseable {
      * @throws ChatException.NotFound when the room does not exist
      */
     Appended append(NewMessage message) {
-        Pending pending = new Pending(message, Timestamps.stored(message.timestamp()));
+        Pending pending = new Pending(message);
         if (closed || !queue.offer(pending)) {
             throw new ChatException.Unavailable(closed ? CLOSED : "the server is busy storing messages: try again shortly");
         }
         try {
-            // Not interruptible on purpose: the answer must reach the caller whatever happens to its thread.
             return pending.answer.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -131,20 +125,17 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Answers every append of the batch: stored, a repeat, or its rejection. */
     private void flush(List<Pending> batch) {
         try {
-            Map<Key, List<Pending>> unique = dedupe(batch);
-            List<Pending> leaders = unique.values().stream().map(List::getFirst).toList();
-            Map<Pending, Appended> stored;
+            List<Pending> leaders = leadersOf(batch);
             try {
-                stored = storeInOneTransaction(leaders);
+                storeInOneTransaction(leaders);
             } catch (RepeatInBatch repeat) {
-                stored = new LinkedHashMap<>();
                 for (Pending p : leaders) {
-                    stored.put(p, storeAlone(p));
+                    storeAlone(p);
                 }
             }
-            stored.forEach((leader, result) -> leader.answer.complete(result));
         } catch (RuntimeException e) {
             ChatException answer = e instanceof ChatException rejection ? rejection
                     : new ChatException.Unavailable("the database is unavailable: " + SqlFaults.reason(e));
@@ -154,33 +145,32 @@ final class GroupCommit implements AutoCloseable {
             for (Pending p : batch) {
                 p.answer.completeExceptionally(answer); // no-op for those already answered
             }
-        } catch (Error e) {
-            for (Pending p : batch) {
-                p.answer.completeExceptionally(e);
-            }
-            throw e;
         }
     }
 
-    private Appended storeAlone(Pending p) {
+    private void storeAlone(Pending p) {
         try {
-            return single.apply(p.message);
+            storeInOneTransaction(List.of(p));
+        } catch (RepeatInBatch repeat) {
+            // Stored before (a retry, or a copy that committed first): the rollback undid our seq.
+            ChatMessage stored = storedBefore.apply(p.message)
+                    .orElseThrow(() -> new IllegalStateException("unique key hit without a stored message"));
+            p.answer.complete(new Appended(stored, false));
         } catch (ChatException e) {
             p.answer.completeExceptionally(e);
-            return null;
         }
     }
 
     /**
-     * Two copies of one send in one batch (a client's quick retry) are one append: the copies get the first's
-     * answer, as a repeat ("not created"), or its rejection.
+     * One append per (room, author, tempId): copies of one send in one batch (a client's quick retry) get the
+     * first one's answer, as a repeat ("not created"), or its rejection.
      */
-    private static Map<Key, List<Pending>> dedupe(List<Pending> batch) {
-        Map<Key, List<Pending>> unique = new LinkedHashMap<>();
+    private static List<Pending> leadersOf(List<Pending> batch) {
+        Map<Key, Pending> leaders = new LinkedHashMap<>();
         for (Pending p : batch) {
-            List<Pending> copies = unique.computeIfAbsent(Key.of(p.message), k -> new ArrayList<>(1));
-            if (!copies.isEmpty()) {
-                copies.getFirst().answer.whenComplete((result, failure) -> {
+            Pending leader = leaders.putIfAbsent(Key.of(p.message), p);
+            if (leader != null) {
+                leader.answer.whenComplete((result, failure) -> {
                     if (failure != null) {
                         p.answer.completeExceptionally(failure);
                     } else {
@@ -188,41 +178,43 @@ final class GroupCommit implements AutoCloseable {
                     }
                 });
             }
-            copies.add(p);
         }
-        return unique;
+        return List.copyOf(leaders.values());
     }
 
-    /** Stores the batch, or throws {@link RepeatInBatch} after rolling it back when one of them was stored before. */
-    private Map<Pending, Appended> storeInOneTransaction(List<Pending> leaders) {
+    /**
+     * Stores the appends in one transaction and answers them once it has committed (an append to a room that does
+     * not exist is answered NotFound at once); throws {@link RepeatInBatch} after rolling back when one of them
+     * was stored before.
+     */
+    private void storeInOneTransaction(List<Pending> appends) {
         Map<String, List<Pending>> byRoom = new TreeMap<>();
-        for (Pending p : leaders) {
+        for (Pending p : appends) {
             byRoom.computeIfAbsent(p.message.room().key(), k -> new ArrayList<>()).add(p);
         }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
+            List<Stored> stored;
             try {
-                Map<Pending, Appended> stored = store(c, byRoom);
+                stored = store(c, byRoom);
                 c.commit();
-                return stored;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 if (SqlFaults.isUniqueViolation(e)) {
                     throw new RepeatInBatch();
                 }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
+            }
+            for (Stored s : stored) {
+                s.pending().answer.complete(new Appended(s.message(), true));
             }
         } catch (SQLException e) {
             throw new ChatException.Unavailable("the database is unavailable: " + SqlFaults.reason(e));
         }
     }
 
-    private static Map<Pending, Appended> store(Connection c, Map<String, List<Pending>> byRoom) throws SQLException {
-        Map<Pending, Appended> stored = new LinkedHashMap<>();
-        List<Pending> rows = new ArrayList<>();
-        List<RoomRow> roomOfRow = new ArrayList<>();
+    private static List<Stored> store(Connection c, Map<String, List<Pending>> byRoom) throws SQLException {
+        List<Taken> taken = new ArrayList<>();
         try (PreparedStatement take = c.prepareStatement("UPDATE rooms SET last_seq = last_seq + ? WHERE name_key = ?");
              PreparedStatement read = c.prepareStatement("SELECT id, name, last_seq FROM rooms WHERE name_key = ?")) {
             for (Map.Entry<String, List<Pending>> room : byRoom.entrySet()) {
@@ -230,53 +222,29 @@ final class GroupCommit implements AutoCloseable {
                 take.setInt(1, appends.size());
                 take.setString(2, room.getKey());
                 if (take.executeUpdate() == 0) {
-                    NewMessage first = appends.getFirst().message;
-                    for (Pending p : appends) {
-                        p.answer.completeExceptionally(new ChatException.NotFound("no room named '" + first.room() + "'"));
-                    }
+                    ChatException missing = new ChatException.NotFound("no room named '" + appends.getFirst().message.room() + "'");
+                    appends.forEach(p -> p.answer.completeExceptionally(missing));
                     continue;
                 }
                 read.setString(1, room.getKey());
                 try (ResultSet rs = read.executeQuery()) {
                     rs.next();
+                    long roomId = rs.getLong("id");
+                    RoomName name = RoomName.of(rs.getString("name"));
                     long firstSeq = rs.getLong("last_seq") - appends.size() + 1;
-                    RoomRow row = new RoomRow(rs.getLong("id"), RoomName.of(rs.getString("name")));
                     for (int i = 0; i < appends.size(); i++) {
-                        rows.add(appends.get(i));
-                        roomOfRow.add(row.withSeq(firstSeq + i));
+                        taken.add(new Taken(appends.get(i), name, new Row(roomId, firstSeq + i, appends.get(i).message)));
                     }
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return stored;
-        }
-        try (PreparedStatement insert = c.prepareStatement(INSERT, new String[] {"id"})) {
-            for (int i = 0; i < rows.size(); i++) {
-                NewMessage m = rows.get(i).message;
-                RoomRow room = roomOfRow.get(i);
-                insert.setLong(1, room.id());
-                insert.setLong(2, room.seq());
-                insert.setString(3, m.author().value());
-                insert.setString(4, m.authorKey());
-                insert.setString(5, m.tempId().value());
-                insert.setString(6, m.text().value());
-                insert.setObject(7, OffsetDateTime.ofInstant(rows.get(i).timestamp, ZoneOffset.UTC));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (int i = 0; i < rows.size(); i++) {
-                    if (!keys.next()) {
-                        throw new SQLException("the driver returned " + i + " generated ids for " + rows.size() + " rows");
-                    }
-                    Pending p = rows.get(i);
-                    NewMessage m = p.message;
-                    RoomRow room = roomOfRow.get(i);
-                    stored.put(p, new Appended(new ChatMessage(keys.getLong(1), room.name(), room.seq(), m.author(),
-                            m.authorKey(), m.text(), p.timestamp, m.tempId()), true));
-                }
-            }
+        long[] ids = MessageRows.insert(c, taken.stream().map(Taken::row).toList());
+        List<Stored> stored = new ArrayList<>(taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+            Taken t = taken.get(i);
+            NewMessage m = t.row().message();
+            stored.add(new Stored(t.pending(), new ChatMessage(ids[i], t.room(), t.row().seq(), m.author(), m.authorKey(),
+                    m.text(), Timestamps.stored(m.timestamp()), m.tempId())));
         }
         return stored;
     }
@@ -284,28 +252,23 @@ final class GroupCommit implements AutoCloseable {
     /** One append waiting for its batch. Compared by identity. */
     private static final class Pending {
         final NewMessage message;
-        final Instant timestamp;
         final CompletableFuture<Appended> answer = new CompletableFuture<>();
 
-        Pending(NewMessage message, Instant timestamp) {
+        Pending(NewMessage message) {
             this.message = message;
-            this.timestamp = timestamp;
         }
+    }
+
+    /** An append with its seq taken, about to be inserted; {@code room} is the room's own spelling. */
+    private record Taken(Pending pending, RoomName room, Row row) {
+    }
+
+    private record Stored(Pending pending, ChatMessage message) {
     }
 
     private record Key(String room, String authorKey, String tempId) {
         static Key of(NewMessage m) {
             return new Key(m.room().key(), m.authorKey(), m.tempId().value());
-        }
-    }
-
-    private record RoomRow(long id, RoomName name, long seq) {
-        RoomRow(long id, RoomName name) {
-            this(id, name, 0);
-        }
-
-        RoomRow withSeq(long seq) {
-            return new RoomRow(id, name, seq);
         }
     }
 

@@ -6,6 +6,7 @@ import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Bulk writes for importing another app's data. Each write is one transaction that stores everything or
@@ -140,7 +140,7 @@ public final class LegacyImportStore {
         long first = 0;
         int count = 0;
         int handled = handledBefore;
-        PreparedBatch batch = null;
+        List<MessageRows.Row> rows = new ArrayList<>(BATCH);
         for (NewMessage m : messages) {
             handled++;
             if (!stored.add(m.tempId().value())) {
@@ -149,33 +149,27 @@ public final class LegacyImportStore {
             seq++;
             first = first == 0 ? seq : first;
             count++;
-            if (batch == null) {
-                batch = h.prepareBatch("""
-                        INSERT INTO messages (room_id, seq, author, author_key, temp_id, text, created_at)
-                        VALUES (:roomId, :seq, :author, :authorKey, :tempId, :text, :createdAt)""");
-            }
-            batch.bind("roomId", room.id())
-                    .bind("seq", seq)
-                    .bind("author", m.author().value())
-                    .bind("authorKey", m.authorKey())
-                    .bind("tempId", m.tempId().value())
-                    .bind("text", m.text().value())
-                    .bind("createdAt", Timestamps.utc(Timestamps.stored(m.timestamp())))
-                    .add();
-            if (batch.size() >= BATCH) {
-                batch.execute();
-                batch = null;
+            rows.add(new MessageRows.Row(room.id(), seq, m));
+            if (rows.size() >= BATCH) {
+                insert(h, rows);
                 progress.accept(handled);
             }
         }
-        if (batch != null) {
-            batch.execute();
-        }
+        insert(h, rows);
         progress.accept(handled);
         if (count > 0) {
             h.createUpdate("UPDATE rooms SET last_seq = :seq WHERE id = :id").bind("seq", seq).bind("id", room.id()).execute();
         }
         return new RoomAppend(room.name(), count, count == 0 ? 0 : first, count == 0 ? 0 : seq);
+    }
+
+    private static void insert(Handle h, List<MessageRows.Row> rows) {
+        try {
+            MessageRows.insert(h.getConnection(), rows);
+        } catch (SQLException e) {
+            throw SqlFaults.translate(e);
+        }
+        rows.clear();
     }
 
     private static List<RoomName> createRooms(Handle h, List<Room> rooms) {

@@ -2,7 +2,6 @@ package io.chillin.chat.adapter.postgres;
 
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
-import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.message.MessageText;
 import io.chillin.chat.domain.message.TempId;
@@ -10,7 +9,6 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +37,7 @@ public final class PostgresMessageStore implements MessageStore {
     /** {@code queueLimit}: appends that may wait for the group-commit writer before more are refused. */
     public PostgresMessageStore(Database db, int queueLimit) {
         this.db = Objects.requireNonNull(db);
-        this.groupCommit = new GroupCommit(db, this::appendAlone, queueLimit);
+        this.groupCommit = new GroupCommit(db, m -> findByTempId(m.room(), m.authorKey(), m.tempId()), queueLimit);
         db.closeWithDatabase(groupCommit);
     }
 
@@ -47,48 +45,6 @@ public final class PostgresMessageStore implements MessageStore {
     @Override
     public Appended append(NewMessage m) {
         return groupCommit.append(m);
-    }
-
-    /** One append in a transaction of its own; a repeat of a stored send answers with the stored message. */
-    private Appended appendAlone(NewMessage m) {
-        Instant timestamp = Timestamps.stored(m.timestamp());
-        try {
-            // No look-up first: a repeat is rare, and the unique key on (room, author, tempId) catches it below.
-            return db.write(h -> {
-                int rooms = h.createUpdate("UPDATE rooms SET last_seq = last_seq + 1 WHERE name_key = :room")
-                        .bind("room", m.room().key())
-                        .execute();
-                if (rooms == 0) {
-                    throw new ChatException.NotFound("no room named '" + m.room() + "'");
-                }
-                RoomRow room = h.createQuery("SELECT id, name, last_seq FROM rooms WHERE name_key = :room")
-                        .bind("room", m.room().key())
-                        .map((rs, ctx) -> new RoomRow(rs.getLong("id"), RoomName.of(rs.getString("name")),
-                                rs.getLong("last_seq")))
-                        .one();
-                long id = h.createUpdate("""
-                                INSERT INTO messages (room_id, seq, author, author_key, temp_id, text, created_at)
-                                VALUES (:roomId, :seq, :author, :authorKey, :tempId, :text, :createdAt)""")
-                        .bind("roomId", room.id())
-                        .bind("seq", room.lastSeq())
-                        .bind("author", m.author().value())
-                        .bind("authorKey", m.authorKey())
-                        .bind("tempId", m.tempId().value())
-                        .bind("text", m.text().value())
-                        .bind("createdAt", Timestamps.utc(timestamp))
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
-                return new Appended(new ChatMessage(id, room.name(), room.lastSeq(), m.author(), m.authorKey(), m.text(),
-                        timestamp, m.tempId()), true);
-            });
-        } catch (UniqueViolation e) {
-            // The send was stored before (a retry, or a concurrent copy that committed first): the rollback
-            // undid our seq, and the stored message is the answer.
-            return findByTempId(m.room(), m.authorKey(), m.tempId())
-                    .map(stored -> new Appended(stored, false))
-                    .orElseThrow(() -> new IllegalStateException("unique key hit without a stored message", e));
-        }
     }
 
     @Override
@@ -156,8 +112,5 @@ public final class PostgresMessageStore implements MessageStore {
         return new ChatMessage(rs.getLong("id"), RoomName.of(rs.getString("room")), rs.getLong("seq"),
                 Username.of(rs.getString("author")), rs.getString("author_key"), MessageText.of(rs.getString("text")),
                 Timestamps.read(rs, "created_at"), TempId.of(rs.getString("temp_id")));
-    }
-
-    private record RoomRow(long id, RoomName name, long lastSeq) {
     }
 }

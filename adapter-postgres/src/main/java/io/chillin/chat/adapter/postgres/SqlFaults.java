@@ -7,7 +7,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Sorts what a failed statement means: a unique key hit (the caller knows which rejection that is),
@@ -35,14 +34,15 @@ final class SqlFaults {
     private SqlFaults() {
     }
 
-    static RuntimeException translate(JdbiException e) {
+    /** A Jdbi or JDBC failure as the stores report it: a unique-key hit, Unavailable, or the failure itself. */
+    static RuntimeException translate(Exception e) {
         if (isUniqueViolation(e)) {
             return new UniqueViolation(e);
         }
         if (isUnavailable(e)) {
             return new ChatException.Unavailable("the database is unavailable: " + reason(e));
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new IllegalStateException("the database failed: " + reason(e), e);
     }
 
     static boolean isUniqueViolation(Throwable e) {

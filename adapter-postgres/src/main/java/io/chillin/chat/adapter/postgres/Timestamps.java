@@ -26,8 +26,13 @@ final class Timestamps {
     }
 
     static Argument utc(Instant instant) {
-        OffsetDateTime value = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        OffsetDateTime value = utcValue(instant);
         return (position, statement, context) -> statement.setObject(position, value);
+    }
+
+    /** The value to bind with plain JDBC ({@code setObject}). */
+    static OffsetDateTime utcValue(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static Instant read(ResultSet rs, String column) throws SQLException {

@@ -1,12 +1,11 @@
 package io.chillin.chat.adapter.redis;
 
+import io.chillin.chat.application.local.LocalRoomBus;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,8 @@ public final class RedisRoomBus implements RoomBus, AutoCloseable {
     private final Redis redis;
     private final String channel;
     private final String origin = UUID.randomUUID().toString();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** This instance's own subscribers. */
+    private final LocalRoomBus local = new LocalRoomBus();
     /** Delivers what Redis brings off its I/O thread, one event at a time, in arrival order. */
     private final ExecutorService inbox = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-bus-inbox").factory());
     private final StatefulRedisPubSubConnection<String, String> pubSub;
@@ -46,7 +46,7 @@ public final class RedisRoomBus implements RoomBus, AutoCloseable {
             public void subscribed(String from, long count) {
                 if (!subscribedOnce.compareAndSet(false, true)) {
                     LOG.info("re-subscribed to the room bus; catching up from the store");
-                    inbox.execute(() -> subscribers.forEach(Subscriber::onPossibleLoss));
+                    inbox.execute(local::possibleLoss);
                 }
             }
         });
@@ -55,25 +55,19 @@ public final class RedisRoomBus implements RoomBus, AutoCloseable {
 
     /**
      * Hands the event to Redis first, without waiting for its answer (one round trip saved per send), then to
-     * this instance's subscribers, each isolated from the others' failures.
+     * this instance's subscribers.
      */
     @Override
     public void publish(RoomEvent event) {
         // The store has the message; other instances catch up when the bus is back.
         redis.publishAsync(channel, RoomEventCodec.encode(origin, event),
                 failure -> LOG.warn("could not publish a room event to other instances: {}", failure.toString()));
-        for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.error("a room event subscriber failed", e);
-            }
-        }
+        local.publish(event);
     }
 
     @Override
     public void subscribe(Subscriber subscriber) {
-        subscribers.add(subscriber);
+        local.subscribe(subscriber);
     }
 
     private void receive(String text) {
@@ -87,13 +81,7 @@ public final class RedisRoomBus implements RoomBus, AutoCloseable {
         if (received.origin().equals(origin)) {
             return;
         }
-        for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.onEvent(received.event());
-            } catch (RuntimeException e) {
-                LOG.error("a room event subscriber failed", e);
-            }
-        }
+        local.publish(received.event());
     }
 
     @Override

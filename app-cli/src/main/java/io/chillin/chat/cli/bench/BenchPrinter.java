@@ -27,7 +27,7 @@ public final class BenchPrinter {
         printer.table(latency);
         r.memory().rssHeld().forEach((name, held) -> printer.line("memory of " + name + ": RSS "
                 + mib(r.memory().rssBefore().getOrDefault(name, 0L)) + " before, " + mib(held) + " held; "
-                + r.memory().bytesPerConnection().get(name) / 1024.0 + " KiB per connection"));
+                + ConnectBench.round(r.memory().bytesPerConnection().get(name) / 1024.0) + " KiB per connection"));
         verdict(r.ok(), "every connection opened and answered a ping.");
     }
 
@@ -64,7 +64,7 @@ public final class BenchPrinter {
     }
 
     private static String mib(long bytes) {
-        return Math.round(bytes / 1048576.0 * 10) / 10.0 + " MiB";
+        return ConnectBench.round(bytes / 1048576.0) + " MiB";
     }
 
     private void failures(String what, Map<String, Long> byReason) {

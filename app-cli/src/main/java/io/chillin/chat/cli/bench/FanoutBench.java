@@ -210,7 +210,7 @@ public final class FanoutBench {
         double watched = used.values().stream().mapToDouble(Double::doubleValue).sum();
         long deliveries = uniqueDelivered();
         double perDelivery = s.meter().isEmpty() || deliveries == 0 ? 0 : watched * 1e6 / deliveries;
-        return new Cpu(used, ProcessMeter.round(after.selfCpuSeconds() - before.selfCpuSeconds()),
+        return new Cpu(used, ConnectBench.round(after.selfCpuSeconds() - before.selfCpuSeconds()),
                 ConnectBench.round(perDelivery));
     }
 

@@ -47,7 +47,7 @@ public final class ProcessMeter {
         /** CPU used between two samples, per process. */
         public Map<String, Double> since(Sample before) {
             Map<String, Double> used = new LinkedHashMap<>();
-            cpuSeconds.forEach((name, now) -> used.put(name, round(now - before.cpuSeconds.getOrDefault(name, 0.0))));
+            cpuSeconds.forEach((name, now) -> used.put(name, ConnectBench.round(now - before.cpuSeconds.getOrDefault(name, 0.0))));
             return used;
         }
     }
@@ -74,7 +74,10 @@ public final class ProcessMeter {
         return new Sample(System.nanoTime(), cpu, self);
     }
 
-    /** Resident memory in bytes of each watched process (descendants included). */
+    /**
+     * Resident memory in bytes of each watched process, descendants included. Pages shared between processes
+     * (PostgreSQL's shared buffers) count once per process: meaningful for a single process such as the server.
+     */
     public Map<String, Long> rssBytes() {
         Map<String, Long> rss = new LinkedHashMap<>();
         for (Watched w : watched) {
@@ -128,9 +131,5 @@ public final class ProcessMeter {
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }
-    }
-
-    static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -89,4 +89,31 @@ public abstract class RoomBusContract {
         await(() -> seqs.size() >= 200);
         assertThat(seqs).isSorted().hasSize(200);
     }
+
+    @Test
+    void a_subscriber_that_throws_stops_neither_the_publisher_nor_any_other_subscriber_here_or_elsewhere() throws Exception {
+        RoomBus publisher = newBus();
+        RoomBus other = newBus();
+        List<RoomEvent> seenHere = new CopyOnWriteArrayList<>();
+        List<RoomEvent> seenThere = new CopyOnWriteArrayList<>();
+        publisher.subscribe(recorder(e -> {
+            throw new IllegalStateException("a broken subscriber");
+        }));
+        publisher.subscribe(recorder(seenHere::add));
+        other.subscribe(recorder(e -> {
+            throw new IllegalStateException("a broken subscriber elsewhere");
+        }));
+        other.subscribe(recorder(seenThere::add));
+        RoomName room = TestNames.room();
+        List<RoomEvent> events = List.of(new RoomEvent.MessageAppended(message(room, 1)),
+                new RoomEvent.MessageAppended(message(room, 2)));
+
+        for (RoomEvent event : events) {
+            publisher.publish(event);
+        }
+
+        await(() -> seenHere.size() >= events.size() && seenThere.size() >= events.size());
+        assertThat(seenHere).containsExactlyElementsOf(events);
+        assertThat(seenThere).containsExactlyElementsOf(events);
+    }
 }
