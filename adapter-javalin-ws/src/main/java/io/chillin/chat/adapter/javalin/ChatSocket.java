@@ -20,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +81,7 @@ final class ChatSocket {
         ws.onBinaryMessage(ctx -> {
             Client client = clients.get(ctx.sessionId());
             if (client != null) {
-                client.outbox.reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null, null));
+                client.reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null, null));
             }
         });
         ws.onClose(ctx -> closed(ctx.sessionId()));
@@ -110,17 +114,20 @@ final class ChatSocket {
     private final class Client {
         final WsContext ctx;
         final Connection connection;
-        final Outbox outbox;
+        final Outbox<EncodedFrame> outbox;
         /** One callback for every frame written to this socket, reporting to the outbox (set right after it). */
-        private Callback sent;
+        private org.eclipse.jetty.util.Callback sent;
         final SerialWorker worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT);
 
         Client(WsContext ctx, Identity identity) {
             this.ctx = ctx;
             Session session = ctx.session;
-            this.outbox = new Outbox(config.outboundQueueFrames(), frame -> session.sendText(frame, sent),
+            // Frames go to Jetty's core session as bytes: the API session's sendText would encode each copy again.
+            CoreSession socket = ((WebSocketSession) session).getCoreSession();
+            this.outbox = new Outbox<>(config.outboundQueueFrames(),
+                    frame -> socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, false),
                     reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
-            this.sent = Callback.from(outbox::written, outbox::failed);
+            this.sent = org.eclipse.jetty.util.Callback.from(outbox::written, outbox::failed);
             this.connection = Connection.open(identity, this::push);
         }
 
@@ -160,6 +167,11 @@ final class ChatSocket {
             }
         }
 
+        /** A direct reply to the frame being handled. */
+        void reply(String frame) {
+            outbox.reply(EncodedFrame.of(frame));
+        }
+
         private void push(ServerEvent event) {
             boolean own = event instanceof ServerEvent.MessagePosted posted && connection.identity()
                     .map(i -> i.key().equals(posted.message().authorKey())).orElse(false);
@@ -178,12 +190,12 @@ final class ChatSocket {
             } catch (ChatException e) {
                 Long retryAfter = e instanceof ChatException.RateLimited limited
                         ? Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000) : null;
-                outbox.reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfter));
+                reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfter));
             } catch (Json.Malformed e) {
-                outbox.reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
+                reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
             } catch (RuntimeException e) {
                 LOG.error("unexpected failure handling a frame", e);
-                outbox.reply(Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null));
+                reply(Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null));
             } finally {
                 outbox.release();
             }
@@ -207,26 +219,26 @@ final class ChatSocket {
                             f.string("password"), f.integer("sinceSeq"));
                     JoinResult joined = core.joinRoom().join(connection, command);
                     String viewer = connection.identity().map(Identity::key).orElse("");
-                    outbox.reply(Frames.ack(ref));
-                    outbox.reply(Frames.history(joined.room().name(), joined.history(), viewer));
-                    outbox.reply(Frames.event(joined.members(), false));
+                    reply(Frames.ack(ref));
+                    reply(Frames.history(joined.room().name(), joined.history(), viewer));
+                    reply(Frames.event(joined.members(), false));
                 }
                 case "leave" -> {
                     core.leaveRoom().leave(connection, f.requiredString("room"));
-                    outbox.reply(Frames.ack(ref));
+                    reply(Frames.ack(ref));
                 }
                 case "sendMessage" -> {
                     SendMessageCommand command = new SendMessageCommand(f.requiredString("room"),
                             f.requiredString("tempId"), f.requiredString("text"));
                     ChatMessage stored = core.sendMessage().send(connection, command);
-                    outbox.reply(Frames.confirmed(ref, stored));
+                    reply(Frames.confirmed(ref, stored));
                 }
                 case "typing" -> core.typing().typing(connection, f.requiredString("room"), true);
                 case "stopTyping" -> core.typing().typing(connection, f.requiredString("room"), false);
-                case "ping" -> outbox.reply(Frames.pong(ref));
+                case "ping" -> reply(Frames.pong(ref));
                 case "watchRooms", "unwatchRooms" -> {
                     core.watchRooms().watchRooms(connection, type.equals("watchRooms"));
-                    outbox.reply(Frames.ack(ref));
+                    reply(Frames.ack(ref));
                 }
                 default -> throw new Json.Malformed("unknown type '" + abbreviate(type) + "'", "type");
             }

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's outbound frames, handed to the socket without waiting: the socket's own queue
+ * One connection's outbound frames ({@code F}: their encoded form), handed to the socket without waiting: the socket's own queue
  * (Jetty's frame flusher) writes them in order and gathers those waiting into one write. No thread
  * belongs to a connection, so an idle one costs only its memory. A frame counts as waiting until
  * the socket reports it written; a client that lets more than {@code capacity} frames wait is not
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * once, pushed events wait, so a client always sees {@code ack} and history before the live
  * messages that follow them.
  */
-final class Outbox {
+final class Outbox<F> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -27,32 +27,32 @@ final class Outbox {
      * Hands one frame to the socket without blocking. The socket reports each frame once, later or at once: to
      * {@link #written()} when it is on the wire, or to {@link #failed(Throwable)}.
      */
-    interface Writer {
-        void write(String frame);
+    interface Writer<F> {
+        void write(F frame);
     }
 
     private final int capacity;
-    private final Writer writer;
+    private final Writer<F> writer;
     private final Consumer<String> onOverflow;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean reported = new AtomicBoolean();
-    private final List<String> heldEvents = new ArrayList<>(0);
+    private final List<F> heldEvents = new ArrayList<>(0);
     private boolean held;
     private volatile boolean closed;
 
-    Outbox(int capacity, Writer writer, Consumer<String> onOverflow) {
+    Outbox(int capacity, Writer<F> writer, Consumer<String> onOverflow) {
         this.capacity = capacity;
         this.writer = writer;
         this.onOverflow = onOverflow;
     }
 
     /** A direct reply to the request being handled: never held back. */
-    synchronized void reply(String frame) {
+    synchronized void reply(F frame) {
         offer(frame);
     }
 
     /** A pushed event: held back while a request is handled. */
-    synchronized void push(String frame) {
+    synchronized void push(F frame) {
         if (closed) {
             return;
         }
@@ -75,9 +75,9 @@ final class Outbox {
         if (heldEvents.isEmpty()) {
             return;
         }
-        List<String> waitingEvents = new ArrayList<>(heldEvents);
+        List<F> waitingEvents = new ArrayList<>(heldEvents);
         heldEvents.clear();
-        for (String frame : waitingEvents) {
+        for (F frame : waitingEvents) {
             if (closed) {
                 return;
             }
@@ -97,7 +97,7 @@ final class Outbox {
     }
 
     // Called with the lock held, so frames reach the writer in the order they were offered.
-    private void offer(String frame) {
+    private void offer(F frame) {
         if (closed) {
             return;
         }

@@ -200,15 +200,15 @@ class FramesTest {
         ChatMessage m = message(8, "lobby", 5, "alice", "cached", "tmp-c");
         ServerEvent event = new ServerEvent.MessagePosted(m);
 
-        String forFirst = FrameCache.encode(event, false);
-        String forSender = FrameCache.encode(event, true);
-        String forThird = FrameCache.encode(event, false);
+        EncodedFrame forFirst = FrameCache.encode(event, false);
+        EncodedFrame forSender = FrameCache.encode(event, true);
+        EncodedFrame forThird = FrameCache.encode(event, false);
 
         assertThat(forThird).as("encoded once per event, not once per recipient").isSameAs(forFirst);
-        assertThat(forSender).isNotEqualTo(forFirst);
-        assertThat(parse(forSender).path("message").path("tempId").asText()).isEqualTo("tmp-c");
-        assertThat(parse(forFirst).path("message").has("tempId")).isFalse();
-        assertThat(forFirst).isEqualTo(Frames.event(event, false));
+        assertThat(forSender.text()).isNotEqualTo(forFirst.text());
+        assertThat(parse(forSender.text()).path("message").path("tempId").asText()).isEqualTo("tmp-c");
+        assertThat(parse(forFirst.text()).path("message").has("tempId")).isFalse();
+        assertThat(forFirst.text()).isEqualTo(Frames.event(event, false));
     }
 
     @Test
@@ -218,22 +218,35 @@ class FramesTest {
         ServerEvent message = new ServerEvent.MessagePosted(message(9, "lobby", 6, "bob", "next", "tmp-n"));
 
         List<ServerEvent> events = List.of(typing, typing, stopped, message, typing);
-        List<String> frames = events.stream().map(e -> FrameCache.encode(e, false)).toList();
+        List<EncodedFrame> frames = events.stream().map(e -> FrameCache.encode(e, false)).toList();
 
         assertThat(frames.get(1)).isSameAs(frames.get(0));
         for (int i = 0; i < events.size(); i++) {
-            assertThat(frames.get(i)).as("frame %d", i).isEqualTo(Frames.event(events.get(i), false));
+            assertThat(frames.get(i).text()).as("frame %d", i).isEqualTo(Frames.event(events.get(i), false));
         }
     }
 
     @Test
     void frame_cache_gives_another_thread_a_correct_frame() {
         ServerEvent event = new ServerEvent.MessagePosted(message(10, "lobby", 7, "carol", "threads", "tmp-t"));
-        String here = FrameCache.encode(event, false);
+        String here = FrameCache.encode(event, false).text();
 
-        String there = CompletableFuture.supplyAsync(() -> FrameCache.encode(event, false)).join();
+        String there = CompletableFuture.supplyAsync(() -> FrameCache.encode(event, false).text()).join();
 
         assertThat(there).isEqualTo(here);
+    }
+
+    @Test
+    void every_write_reads_its_own_view_of_a_shared_frame() {
+        EncodedFrame frame = EncodedFrame.of("{\"text\":\"héllo 👋\"}");
+        java.nio.ByteBuffer first = frame.payload();
+        java.nio.ByteBuffer second = frame.payload();
+
+        first.get(new byte[first.remaining()]); // one socket writes its copy out
+
+        assertThat(second.remaining()).as("the other recipient's view is untouched").isEqualTo(first.limit());
+        assertThat(second.isReadOnly()).isTrue();
+        assertThat(frame.text()).isEqualTo("{\"text\":\"héllo 👋\"}");
     }
 
     private static ChatMessage message(long id, String room, long seq, String author, String text, String tempId) {

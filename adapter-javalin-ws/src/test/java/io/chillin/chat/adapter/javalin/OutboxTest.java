@@ -20,7 +20,7 @@ class OutboxTest {
     @Test
     void frames_reach_the_socket_in_the_order_they_were_offered() {
         Wire wire = new Wire();
-        Outbox outbox = wire.outbox(64);
+        Outbox<String> outbox = wire.outbox(64);
         List<String> sent = IntStream.range(0, 50).mapToObj(i -> "f" + i).toList();
         for (int i = 0; i < sent.size(); i++) {
             if (i % 3 == 0) {
@@ -38,7 +38,7 @@ class OutboxTest {
     @Test
     void while_held_replies_go_out_at_once_and_pushed_events_follow_the_release_in_their_order() {
         Wire wire = new Wire();
-        Outbox outbox = wire.outbox(64);
+        Outbox<String> outbox = wire.outbox(64);
         outbox.hold();
         outbox.push("event-1");
         outbox.reply("ack");
@@ -58,7 +58,7 @@ class OutboxTest {
     void a_socket_that_stops_writing_overflows_after_capacity_frames_waiting_and_the_callback_fires_once() {
         int capacity = 16;
         Wire wire = Wire.stalled();
-        Outbox outbox = wire.outbox(capacity);
+        Outbox<String> outbox = wire.outbox(capacity);
         for (int i = 1; i <= capacity; i++) {
             outbox.push("waiting-" + i);
         }
@@ -81,7 +81,7 @@ class OutboxTest {
     void frames_reported_written_free_their_place() {
         int capacity = 4;
         Wire wire = Wire.stalled();
-        Outbox outbox = wire.outbox(capacity);
+        Outbox<String> outbox = wire.outbox(capacity);
         for (int round = 0; round < 10; round++) {
             for (int i = 0; i < capacity; i++) {
                 outbox.push("r" + round + "-" + i);
@@ -97,7 +97,7 @@ class OutboxTest {
     @Test
     void held_events_beyond_capacity_overflow_once_and_none_is_sent_after() {
         Wire wire = new Wire();
-        Outbox outbox = wire.outbox(16);
+        Outbox<String> outbox = wire.outbox(16);
         outbox.hold();
         for (int i = 0; i < 40; i++) {
             outbox.push("held-" + i);
@@ -113,7 +113,7 @@ class OutboxTest {
     void overflow_while_releasing_held_events_is_reported_once_and_does_not_throw() {
         int capacity = 16;
         Wire wire = Wire.stalled();
-        Outbox outbox = wire.outbox(capacity);
+        Outbox<String> outbox = wire.outbox(capacity);
         outbox.hold();
         for (int i = 1; i <= capacity; i++) {
             outbox.reply("reply-" + i);
@@ -128,7 +128,7 @@ class OutboxTest {
     @Test
     void after_close_nothing_is_sent_and_closing_is_not_an_overflow() {
         Wire wire = new Wire();
-        Outbox outbox = wire.outbox(16);
+        Outbox<String> outbox = wire.outbox(16);
         outbox.reply("before");
         outbox.hold();
         outbox.push("held");
@@ -145,7 +145,7 @@ class OutboxTest {
     @Test
     void failed_write_is_reported_once_and_nothing_is_written_after_it() {
         Wire wire = Wire.failingOn("broken");
-        Outbox outbox = wire.outbox(16);
+        Outbox<String> outbox = wire.outbox(16);
         outbox.reply("fine");
         outbox.reply("broken");
         assertThat(wire.overflows).hasValue(1);
@@ -158,13 +158,13 @@ class OutboxTest {
     }
 
     /** A fake socket: records the frames handed to it; reports them written at once, never (stalled), or fails one. */
-    private static final class Wire implements Outbox.Writer {
+    private static final class Wire implements Outbox.Writer<String> {
         final List<String> handed = new CopyOnWriteArrayList<>();
         final AtomicInteger overflows = new AtomicInteger();
         private final boolean stalled;
         private final String failOn;
         private int unreported;
-        private Outbox outbox;
+        private Outbox<String> outbox;
 
         private Wire(boolean stalled, String failOn) {
             this.stalled = stalled;
@@ -184,8 +184,8 @@ class OutboxTest {
             return new Wire(false, frame);
         }
 
-        Outbox outbox(int capacity) {
-            outbox = new Outbox(capacity, this, reason -> overflows.incrementAndGet());
+        Outbox<String> outbox(int capacity) {
+            outbox = new Outbox<>(capacity, this, reason -> overflows.incrementAndGet());
             return outbox;
         }
 

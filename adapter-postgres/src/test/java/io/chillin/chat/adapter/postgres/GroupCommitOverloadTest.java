@@ -53,7 +53,7 @@ class GroupCommitOverloadTest {
 
     private static void overload(Database db) throws Exception {
         PostgresRoomStore rooms = new PostgresRoomStore(db);
-        PostgresMessageStore messages = new PostgresMessageStore(db, QUEUE);
+        PostgresMessageStore messages = new PostgresMessageStore(db, QUEUE, PostgresMessageStore.DEFAULT_COMMIT_INTERVAL);
         Username alice = TestNames.user();
         RoomName room = TestNames.room();
         rooms.create(new Room(room, RoomDescription.NONE, alice, null, Instant.now()));

@@ -25,6 +25,12 @@ public final class RedisRateLimiter implements RateLimiter {
             return tonumber(oldest[2]) + window - now
             """);
 
+    /** Removes the newest permit (the highest score): the one this instance just took, or a later one. */
+    private static final LuaScript RELEASE = new LuaScript("""
+            redis.call('ZPOPMAX', KEYS[1])
+            return 0
+            """);
+
     private final Redis redis;
     private final String name;
     private final int limit;
@@ -47,5 +53,10 @@ public final class RedisRateLimiter implements RateLimiter {
                 Long.toString(now), Long.toString(window.toMillis()), Integer.toString(limit),
                 now + "-" + UUID.randomUUID());
         return wait < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(1, wait)));
+    }
+
+    @Override
+    public void release(String key) {
+        redis.script(RELEASE, ScriptOutputType.INTEGER, new String[] {redis.key("rate", name, key)});
     }
 }

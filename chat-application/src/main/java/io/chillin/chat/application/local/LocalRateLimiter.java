@@ -48,6 +48,14 @@ public final class LocalRateLimiter implements RateLimiter {
         return Optional.ofNullable(wait[0]);
     }
 
+    @Override
+    public void release(String key) {
+        logs.computeIfPresent(key, (k, times) -> {
+            times.pollLast();
+            return times;
+        });
+    }
+
     private void forgetIdleKeys(Instant horizon) {
         for (String key : logs.keySet()) {
             logs.computeIfPresent(key, (k, times) -> times.isEmpty() || !times.peekLast().isAfter(horizon) ? null : times);

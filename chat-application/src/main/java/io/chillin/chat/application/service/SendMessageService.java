@@ -45,20 +45,30 @@ public final class SendMessageService implements SendMessageUseCase {
                 .orElseThrow(() -> new ChatException.NotInRoom("you are not in room '" + asked + "'"));
         TempId tempId = TempId.of(command.tempId());
         MessageText text = MessageText.of(command.text());
-        // A retry of a stored message is not a new message: confirm it without spending a permit.
-        Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
+        // The unique key of (room, author, tempId) tells a retry from a new message as it is stored, so the common
+        // path asks the store nothing first; a retry's permit is given back. Only a sender at the limit is looked
+        // up, so that a retry of a stored message is still confirmed rather than refused.
         Optional<Duration> wait = rateLimiter.tryAcquire(author.key());
         if (wait.isPresent()) {
+            Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
             throw new ChatException.RateLimited(
                     "slow down: too many messages; try again in " + Math.max(1, wait.get().toSeconds()) + " s", wait.get());
         }
-        MessageStore.Appended appended = messages.append(
-                new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        MessageStore.Appended appended;
+        try {
+            appended = messages.append(
+                    new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        } catch (RuntimeException refused) {
+            rateLimiter.release(author.key());
+            throw refused;
+        }
         if (appended.created()) {
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
+        } else {
+            rateLimiter.release(author.key());
         }
         return appended.message();
     }

@@ -59,6 +59,33 @@ public abstract class RateLimiterContract {
     }
 
     @Test
+    void a_released_permit_can_be_taken_again_at_once() {
+        RateLimiter limiter = newLimiter(2, Duration.ofSeconds(10), clock);
+        String key = TestNames.unique("k");
+        assertThat(limiter.tryAcquire(key)).isEmpty();
+        assertThat(limiter.tryAcquire(key)).isEmpty();
+        assertThat(limiter.tryAcquire(key)).isPresent();
+
+        limiter.release(key);
+
+        assertThat(limiter.tryAcquire(key)).isEmpty();
+        assertThat(limiter.tryAcquire(key)).isPresent();
+    }
+
+    @Test
+    void releasing_more_than_was_taken_gives_no_extra_permits() {
+        RateLimiter limiter = newLimiter(1, Duration.ofSeconds(10), clock);
+        String key = TestNames.unique("k");
+        limiter.release(key);
+        assertThat(limiter.tryAcquire(key)).isEmpty();
+        limiter.release(key);
+        limiter.release(key);
+
+        assertThat(limiter.tryAcquire(key)).isEmpty();
+        assertThat(limiter.tryAcquire(key)).as("the limit is still 1").isPresent();
+    }
+
+    @Test
     void keys_are_independent() {
         RateLimiter limiter = newLimiter(1, Duration.ofSeconds(10), clock);
         assertThat(limiter.tryAcquire(TestNames.unique("a"))).isEmpty();

@@ -4,6 +4,7 @@ import static io.chillin.chat.application.service.ChatScenario.assertInvalid;
 import static io.chillin.chat.application.service.ChatScenario.assertRejected;
 import static io.chillin.chat.application.service.ChatScenario.seqRange;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.service.ChatScenario.Client;
@@ -266,6 +267,25 @@ class SendMessageUseCasesTest {
         sendBurst(chat, alice, room, LIMIT);
 
         assertThat(chat.stored(room)).isEqualTo(LIMIT);
+    }
+
+    @Test
+    void sends_the_store_refuses_do_not_use_up_the_rate_limit() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName gone = chat.publicRoom();
+        RoomName kept = chat.publicRoom();
+        Identity identity = chat.newUser();
+        Client alice = chat.joined(identity, gone);
+        Client aliceElsewhere = chat.joined(identity, kept);
+        chat.ports.rooms().delete(gone); // behind the core's back: alice is still a member of it
+
+        for (int i = 0; i < LIMIT; i++) {
+            Throwable refused = catchThrowable(() -> chat.send(alice, gone, "into a room that is gone"));
+            assertThat(refused).isInstanceOf(ChatException.NotFound.class);
+        }
+        sendBurst(chat, aliceElsewhere, kept, LIMIT);
+
+        assertThat(chat.stored(kept)).isEqualTo(LIMIT);
     }
 
     @Test

@@ -8,4 +8,10 @@ public interface RateLimiter {
 
     /** Takes one permit for the key; empty when allowed, else how long until the next permit frees up. */
     Optional<Duration> tryAcquire(String key);
+
+    /**
+     * Gives back the key's newest permit, taken for an action that turned out not to count (a repeat of a stored
+     * message, or one the store refused); does nothing when the key holds none.
+     */
+    void release(String key);
 }
