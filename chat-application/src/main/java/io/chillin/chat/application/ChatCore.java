@@ -44,7 +44,7 @@ public final class ChatCore {
                 settings.passwordPolicy(), clock);
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
-                ports.hasher(), clock);
+                ports.hasher(), settings.typingInterval(), clock);
         this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), clock);
         ports.bus().subscribe(fanout);
     }

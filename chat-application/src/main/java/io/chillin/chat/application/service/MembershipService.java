@@ -23,6 +23,7 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -35,16 +36,18 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final RoomBus bus;
     private final RoomFanout fanout;
     private final RoomGate gate;
+    private final TypingThrottle typingThrottle;
     private final Clock clock;
 
     public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
-                             PasswordHasher hasher, Clock clock) {
+                             PasswordHasher hasher, Duration typingInterval, Clock clock) {
         this.rooms = rooms;
         this.users = users;
         this.presence = presence;
         this.bus = bus;
         this.fanout = fanout;
         this.gate = new RoomGate(rooms, hasher);
+        this.typingThrottle = new TypingThrottle(typingInterval, clock);
         this.clock = clock;
     }
 
@@ -104,7 +107,9 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     public void typing(Connection connection, String room, boolean typing) {
         RoomName name = joined(connection, room);
         Identity identity = connection.identity().orElseThrow();
-        bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
+        if (typingThrottle.shouldRelay(identity.key(), name, typing)) {
+            bus.publish(new RoomEvent.TypingChanged(name, identity.name(), identity.key(), typing));
+        }
     }
 
     /** Sweeps presence and tells each room who left with a dead instance; call every few seconds in a cluster. */
@@ -130,6 +135,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         fanout.detach(connection, room);
         if (presence.exit(room, connection.id()) == Presence.Exit.LAST_CONNECTION) {
             Identity identity = connection.identity().orElseThrow();
+            typingThrottle.forget(identity.key(), room);
             bus.publish(new RoomEvent.MembershipChanged(room, identity.name(), false, now()));
         }
     }

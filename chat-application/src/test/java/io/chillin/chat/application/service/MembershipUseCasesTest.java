@@ -390,6 +390,48 @@ class MembershipUseCasesTest {
     }
 
     @Test
+    void a_flood_of_typing_frames_is_relayed_once_per_user_and_room_until_the_interval_passes() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.publicRoom();
+        Identity alice = chat.newUser();
+        Client aliceHere = chat.joined(alice, room);
+        Client aliceElsewhere = chat.joined(alice, room);
+        Client bob = chat.joined(chat.newUser(), room);
+
+        for (int i = 0; i < 2_000; i++) {
+            chat.core.typing().typing((i % 2 == 0 ? aliceHere : aliceElsewhere).connection(), room.value(), true);
+        }
+        assertThat(bob.sink().typing()).as("one notice for 2,000 frames from two tabs")
+                .containsExactly(new ServerEvent.Typing(room, alice.name(), true));
+
+        chat.clock.advance(chat.settings.typingInterval());
+        chat.core.typing().typing(aliceHere.connection(), room.value(), true);
+        assertThat(bob.sink().typing()).as("still typing after the interval: relayed again").hasSize(2);
+    }
+
+    @Test
+    void stop_typing_is_relayed_once_and_only_after_a_relayed_start() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.publicRoom();
+        Identity alice = chat.newUser();
+        Client aliceHere = chat.joined(alice, room);
+        Client bob = chat.joined(chat.newUser(), room);
+
+        for (int i = 0; i < 100; i++) {
+            chat.core.typing().typing(aliceHere.connection(), room.value(), false);
+        }
+        assertThat(bob.sink().typing()).as("nothing was started").isEmpty();
+
+        for (int round = 0; round < 50; round++) {
+            chat.core.typing().typing(aliceHere.connection(), room.value(), true);
+            chat.core.typing().typing(aliceHere.connection(), room.value(), false);
+        }
+        assertThat(bob.sink().typing()).as("start/stop churn within the interval: one start, one stop").containsExactly(
+                new ServerEvent.Typing(room, alice.name(), true),
+                new ServerEvent.Typing(room, alice.name(), false));
+    }
+
+    @Test
     void typing_in_a_room_not_joined_is_not_in_room_and_tells_nobody() {
         ChatScenario chat = ChatScenario.start();
         RoomName room = chat.publicRoom();
