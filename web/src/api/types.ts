@@ -63,6 +63,7 @@ export type ServerFrame =
   | { type: 'userTyping'; room: string; user: string }
   | { type: 'userStoppedTyping'; room: string; user: string }
   | { type: 'pong'; ref?: string | number }
+  | { type: 'roomDeleted'; room: string }
   | RoomListEvent;
 
 /** Room-list events, sent only to a connection that asked for them with `watchRooms` (an extension). */

@@ -230,6 +230,25 @@ describe('ChatClient', () => {
     expect(ctx.room('vault').joinState).toBe('joining');
   });
 
+  it('tells the user when the room is deleted and does not rejoin it after a reconnect', async () => {
+    const ctx = setup();
+    ctx.client.joinRoom('lobby');
+    await joinAnswered(ctx);
+    const socket = ctx.last();
+
+    socket.serverSends({ type: 'roomDeleted', room: 'lobby' });
+
+    expect(ctx.room('lobby')).toMatchObject({ joinState: 'error', joinError: { code: 'NOT_FOUND' }, memberCount: 0 });
+    expect(ctx.room('lobby').joinError?.message).toMatch(/deleted/);
+    ctx.client.joinRoom('other');
+    socket.serverCloses(1001);
+    ctx.timers.advance(60_000);
+    await flush();
+    expect(ctx.sockets).toHaveLength(2);
+    ctx.last().serverOpens();
+    expect(ctx.last().framesOfType('join').map((f) => f.room)).toEqual(['other']);
+  });
+
   it('marks a rate-limited message failed with the wait, and retries it with the same temp id', async () => {
     const ctx = setup();
     ctx.client.joinRoom('lobby');

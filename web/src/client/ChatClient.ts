@@ -598,6 +598,21 @@ export class ChatClient {
       }
       case 'pong':
         return;
+      case 'roomDeleted': {
+        // The server took this connection out of the room: show why, and never rejoin it on a reconnect.
+        const key = roomKey(frame.room);
+        if (!this.snapshot.rooms[key]) return;
+        this.typingUntil.delete(key);
+        this.updateRoom(key, (r) => ({
+          ...r,
+          joinState: 'error',
+          joinError: { code: 'NOT_FOUND', message: 'This room was deleted.' },
+          members: [],
+          memberCount: 0,
+          typing: [],
+        }));
+        return;
+      }
       case 'roomActivity':
         if (this.roomWatchers.size === 0 || typeof frame.room !== 'string') return;
         if (typeof frame.memberCount !== 'number' || !Number.isInteger(frame.memberCount) || frame.memberCount < 0) return;

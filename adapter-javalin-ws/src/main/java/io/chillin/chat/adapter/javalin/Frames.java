@@ -85,6 +85,8 @@ final class Frames {
                     .put("memberCount", activity.memberCount()));
             case ServerEvent.RoomListChanged changed -> Json.write(frame("roomListChanged", null)
                     .put("room", changed.room().value()));
+            case ServerEvent.RoomDeleted deleted -> Json.write(frame("roomDeleted", null)
+                    .put("room", deleted.room().value()));
             case ServerEvent.Typing typing -> Json.write(frame(typing.typing() ? "userTyping" : "userStoppedTyping", null)
                     .put("room", typing.room().value())
                     .put("user", typing.user().value()));

@@ -35,7 +35,7 @@ final class RoomEventCodec {
             }
             case RoomEvent.MembershipChanged changed -> node.put("t", "membership").put("user", changed.user().value())
                     .put("joined", changed.joined()).put("at", changed.at().toString());
-            case RoomEvent.RoomChanged changed -> node.put("t", "room");
+            case RoomEvent.RoomChanged changed -> node.put("t", "room").put("deleted", changed.deleted());
             case RoomEvent.TypingChanged typing -> node.put("t", "typing").put("user", typing.user().value())
                     .put("key", typing.identityKey()).put("typing", typing.typing());
         }
@@ -58,7 +58,7 @@ final class RoomEventCodec {
                     TempId.of(n.path("tempId").asText())));
             case "membership" -> new RoomEvent.MembershipChanged(room, Username.of(n.path("user").asText()),
                     n.path("joined").asBoolean(), Instant.parse(n.path("at").asText()));
-            case "room" -> new RoomEvent.RoomChanged(room);
+            case "room" -> new RoomEvent.RoomChanged(room, n.path("deleted").asBoolean(false));
             case "typing" -> new RoomEvent.TypingChanged(room, Username.of(n.path("user").asText()),
                     n.path("key").asText(), n.path("typing").asBoolean());
             default -> throw new IllegalArgumentException("unknown event type " + n.path("t"));

@@ -41,7 +41,7 @@ public final class AnnouncedRoomStore implements RoomStore {
     @Override
     public void delete(RoomName name) {
         store.delete(name);
-        bus.publish(new RoomEvent.RoomChanged(name));
+        bus.publish(new RoomEvent.RoomChanged(name, true));
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
         HistoryPage history;
         try {
-            history = fanout.attach(connection, room.name(), sinceSeq);
+            history = fanout.attach(connection, room, sinceSeq);
         } catch (RuntimeException e) {
             presence.exit(room.name(), connection.id());
             throw e;

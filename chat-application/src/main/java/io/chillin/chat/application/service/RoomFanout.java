@@ -9,9 +9,12 @@ import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,12 @@ import java.util.function.Consumer;
  * This instance's delivery of room events to its own connections. Messages reach each local member
  * exactly once and in seq order: whatever the bus loses, duplicates or reorders, a gap is filled
  * from the message store before anything newer is delivered.
+ *
+ * <p>A room's stream belongs to one incarnation of the room, told apart by its creation time (its epoch): when the
+ * room is deleted its members are told ({@link ServerEvent.RoomDeleted}) and detached, and a join that finds a
+ * stream of an older incarnation (its deletion was never heard of here) ends that stream the same way first. So a
+ * name deleted and created again starts from seq 1 with no cached history, and the old members never see the new
+ * room's messages.
  */
 public final class RoomFanout implements RoomBus.Subscriber {
 
@@ -51,10 +60,17 @@ public final class RoomFanout implements RoomBus.Subscriber {
      * Starts delivery to a connection and returns its history, atomically with respect to delivery:
      * the history ends exactly where live delivery begins.
      */
-    HistoryPage attach(Connection connection, RoomName room, Long sinceSeq) {
+    HistoryPage attach(Connection connection, Room joined, Long sinceSeq) {
+        RoomName room = joined.name();
         Channel channel = channels.computeIfAbsent(room.key(), k -> new Channel(room));
         channel.lock.lock();
         try {
+            // to the millisecond, as every store keeps it: a room just created in memory may carry more digits
+            Instant epoch = joined.createdAt().truncatedTo(ChronoUnit.MILLIS);
+            if (!epoch.equals(channel.epoch)) {
+                endIncarnation(channel);
+                channel.epoch = epoch;
+            }
             if (channel.members.isEmpty()) {
                 channel.deliveredSeq = messages.lastSeq(room);
                 channel.recent.clear();
@@ -144,7 +160,15 @@ public final class RoomFanout implements RoomBus.Subscriber {
                 });
             }
             case RoomEvent.RoomChanged changed -> {
-                // the lobby has been told; a room's members learn nothing new from it
+                if (changed.deleted()) {
+                    channel.lock.lock();
+                    try {
+                        endIncarnation(channel);
+                    } finally {
+                        channel.lock.unlock();
+                    }
+                }
+                // otherwise the lobby has been told; a room's members learn nothing new from it
             }
             case RoomEvent.TypingChanged typing -> {
                 ServerEvent notice = new ServerEvent.Typing(typing.room(), typing.user(), typing.typing());
@@ -245,6 +269,26 @@ public final class RoomFanout implements RoomBus.Subscriber {
         }
     }
 
+    /**
+     * The room this stream served is gone: its members are told and leave it (here and in presence), and nothing of
+     * it stays cached. Caller holds the lock.
+     */
+    private void endIncarnation(Channel channel) {
+        ServerEvent deleted = new ServerEvent.RoomDeleted(channel.room);
+        for (Connection member : channel.members) {
+            sendSafely(member, deleted);
+            try {
+                presence.exit(channel.room, member.id());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not take " + member + " out of the presence of deleted room " + channel.room, e);
+            }
+        }
+        channel.members.clear();
+        channel.recent.clear();
+        channel.deliveredSeq = 0;
+        channel.epoch = null;
+    }
+
     /** One member's broken sink must not cost the others their delivery. */
     private static void sendSafely(Connection connection, ServerEvent event) {
         try {
@@ -284,6 +328,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
         /** Copy-on-write: a sink may close its connection while a broadcast iterates, which must not break the loop. */
         final Set<Connection> members = new CopyOnWriteArraySet<>();
         long deliveredSeq;
+        /** The creation time of the room incarnation this stream serves; null before the first join. */
+        Instant epoch;
         /** The last messages delivered, oldest first: the join page without a query. */
         final ArrayDeque<ChatMessage> recent = new ArrayDeque<>();
 

@@ -66,7 +66,7 @@ public abstract class RoomBusContract {
                 new RoomEvent.MessageAppended(message(room, 1)),
                 new RoomEvent.MembershipChanged(room, Username.of("alice"), true, Instant.now().truncatedTo(ChronoUnit.MILLIS)),
                 new RoomEvent.TypingChanged(room, Username.of("alice"), "user:alice", true),
-                new RoomEvent.RoomChanged(room));
+                new RoomEvent.RoomChanged(room), new RoomEvent.RoomChanged(room, true));
         events.forEach(publisher::publish);
         await(() -> seenHere.size() >= events.size() && seenThere.size() >= events.size());
         assertThat(seenHere).containsExactlyElementsOf(events);

@@ -271,13 +271,13 @@ class SendMessageUseCasesTest {
 
     @Test
     void sends_the_store_refuses_do_not_use_up_the_rate_limit() {
-        ChatScenario chat = ChatScenario.start();
+        ChatScenario chat = ChatScenario.withBus(DeletionsLostBus::new); // so that alice stays in the deleted room
         RoomName gone = chat.publicRoom();
         RoomName kept = chat.publicRoom();
         Identity identity = chat.newUser();
         Client alice = chat.joined(identity, gone);
         Client aliceElsewhere = chat.joined(identity, kept);
-        chat.ports.rooms().delete(gone); // behind the core's back: alice is still a member of it
+        chat.ports.rooms().delete(gone); // unheard of here: alice is still a member of it
 
         for (int i = 0; i < LIMIT; i++) {
             Throwable refused = catchThrowable(() -> chat.send(alice, gone, "into a room that is gone"));

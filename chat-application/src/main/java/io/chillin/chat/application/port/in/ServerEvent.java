@@ -41,6 +41,10 @@ public sealed interface ServerEvent {
     record RoomListChanged(RoomName room) implements ServerEvent {
     }
 
+    /** The room this connection was in has been deleted: the connection is no longer in it. */
+    record RoomDeleted(RoomName room) implements ServerEvent {
+    }
+
     /** Another member started or stopped typing. */
     record Typing(RoomName room, Username user, boolean typing) implements ServerEvent {
     }

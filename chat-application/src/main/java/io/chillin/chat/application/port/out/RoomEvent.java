@@ -22,8 +22,16 @@ public sealed interface RoomEvent {
     record MembershipChanged(RoomName room, Username user, boolean joined, Instant at) implements RoomEvent {
     }
 
-    /** A room was created, changed or deleted: instances drop what they cached of it. */
-    record RoomChanged(RoomName room) implements RoomEvent {
+    /**
+     * A room was created, changed or deleted: instances drop what they cached of it; after a deletion they also tell
+     * its members and detach them.
+     */
+    record RoomChanged(RoomName room, boolean deleted) implements RoomEvent {
+
+        /** A room created or changed. */
+        public RoomChanged(RoomName room) {
+            this(room, false);
+        }
     }
 
     /** A member started or stopped typing. */
