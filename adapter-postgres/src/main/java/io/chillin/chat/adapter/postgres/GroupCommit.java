@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The writer is a platform thread of its own that nobody interrupts: closing a client's socket can never
  * interrupt a database call (H2 closes its file when a thread is interrupted inside its I/O). The queue is
- * bounded; an append that finds it full is refused at once with {@code UNAVAILABLE}, never left waiting.
+ * bounded in length and in age ({@link GroupCommitSettings}); an append that finds it full, or finds its oldest
+ * append waiting too long already, is refused at once with {@code UNAVAILABLE}, never left waiting.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** At most this many appends per transaction. */
     static final int MAX_BATCH = 256;
-    /** Appends waiting beyond this are refused: about a second of the work one writer can commit. */
-    static final int DEFAULT_QUEUE_LIMIT = 2_000;
     private static final long ANSWER_TIMEOUT_SECONDS = 30;
     private static final String CLOSED = "the database is unavailable: it has been closed";
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -57,22 +55,23 @@ final class GroupCommit implements AutoCloseable {
     private final String takeSeqs;
     /** The writer starts a commit at most this often unless a full batch waits, so that commits carry several appends. */
     private final long commitIntervalNanos;
+    private final long maxQueueWaitNanos;
     /** The message stored before under an append's (room, author, tempId): the answer to a repeat. */
     private final Function<NewMessage, Optional<ChatMessage>> storedBefore;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommit(Database db, Function<NewMessage, Optional<ChatMessage>> storedBefore, int queueLimit,
-                Duration commitInterval) {
+    GroupCommit(Database db, Function<NewMessage, Optional<ChatMessage>> storedBefore, GroupCommitSettings settings) {
         this.db = db;
         this.takeSeqs = switch (db.kind()) {
             case POSTGRESQL -> "UPDATE rooms SET last_seq = last_seq + ? WHERE name_key = ? RETURNING id, name, last_seq";
             case H2 -> "SELECT id, name, last_seq FROM FINAL TABLE (UPDATE rooms SET last_seq = last_seq + ? WHERE name_key = ?)";
         };
-        this.commitIntervalNanos = commitInterval.toNanos();
+        this.commitIntervalNanos = settings.commitInterval().toNanos();
+        this.maxQueueWaitNanos = settings.maxQueueWait().toNanos();
         this.storedBefore = storedBefore;
-        this.queue = new ArrayBlockingQueue<>(queueLimit);
+        this.queue = new ArrayBlockingQueue<>(settings.queueLimit());
         this.writer = Thread.ofPlatform().daemon().name("chat-db-group-commit").unstarted(this::run);
         this.writer.start();
     }
@@ -85,8 +84,12 @@ final class GroupCommit implements AutoCloseable {
      */
     Appended append(NewMessage message) {
         Pending pending = new Pending(message);
-        if (closed || !queue.offer(pending)) {
-            throw new ChatException.Unavailable(closed ? CLOSED : "the server is busy storing messages: try again shortly");
+        if (closed) {
+            throw new ChatException.Unavailable(CLOSED);
+        }
+        Pending oldest = queue.peek();
+        if ((oldest != null && pending.queuedAt - oldest.queuedAt > maxQueueWaitNanos) || !queue.offer(pending)) {
+            throw new ChatException.Unavailable("the server is busy storing messages: try again shortly");
         }
         try {
             return pending.answer.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -280,6 +283,7 @@ final class GroupCommit implements AutoCloseable {
     /** One append waiting for its batch. Compared by identity. */
     private static final class Pending {
         final NewMessage message;
+        final long queuedAt = System.nanoTime();
         final CompletableFuture<Appended> answer = new CompletableFuture<>();
 
         Pending(NewMessage message) {

@@ -9,7 +9,6 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,27 +30,13 @@ public final class PostgresMessageStore implements MessageStore {
     private final Database db;
     private final GroupCommit groupCommit;
 
-    /**
-     * How often a busy store commits: appends arriving within this time of the previous commit share the next one.
-     * 5 ms adds at most that to a send's confirmation and, at 500 sends/s, makes one commit of two or three.
-     */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(5);
-
     public PostgresMessageStore(Database db) {
-        this(db, GroupCommit.DEFAULT_QUEUE_LIMIT, DEFAULT_COMMIT_INTERVAL);
+        this(db, GroupCommitSettings.DEFAULT);
     }
 
-    /**
-     * @param queueLimit appends that may wait for the group-commit writer before more are refused
-     * @param commitInterval the least time between the starts of two commits while appends keep coming (zero: none)
-     */
-    public PostgresMessageStore(Database db, int queueLimit, Duration commitInterval) {
+    public PostgresMessageStore(Database db, GroupCommitSettings appends) {
         this.db = Objects.requireNonNull(db);
-        if (commitInterval.isNegative() || commitInterval.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("the commit interval must be 0..1 s, was " + commitInterval);
-        }
-        this.groupCommit = new GroupCommit(db, m -> findByTempId(m.room(), m.authorKey(), m.tempId()), queueLimit,
-                commitInterval);
+        this.groupCommit = new GroupCommit(db, m -> findByTempId(m.room(), m.authorKey(), m.tempId()), appends);
         db.closeWithDatabase(groupCommit);
     }
 

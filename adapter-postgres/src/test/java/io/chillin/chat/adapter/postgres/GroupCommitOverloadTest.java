@@ -1,6 +1,7 @@
 package io.chillin.chat.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.out.MessageStore;
@@ -13,6 +14,7 @@ import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomDescription;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Username;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +53,58 @@ class GroupCommitOverloadTest {
         overload(POSTGRES.get());
     }
 
+    @Test
+    void appends_are_refused_at_once_on_h2_when_the_oldest_waiting_one_has_waited_too_long() throws Exception {
+        refusedByAge(H2.get());
+    }
+
+    @Test
+    void appends_are_refused_at_once_on_postgresql_when_the_oldest_waiting_one_has_waited_too_long() throws Exception {
+        refusedByAge(POSTGRES.get());
+    }
+
+    /** A short queue in time, not in length: the second append waits, and once it has waited long, the third is refused. */
+    private static void refusedByAge(Database db) throws Exception {
+        PostgresRoomStore rooms = new PostgresRoomStore(db);
+        Duration maxWait = Duration.ofMillis(200);
+        PostgresMessageStore messages = new PostgresMessageStore(db, GroupCommitSettings.DEFAULT.withMaxQueueWait(maxWait));
+        Username alice = TestNames.user();
+        RoomName room = TestNames.room();
+        rooms.create(new Room(room, RoomDescription.NONE, alice, null, Instant.now()));
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        try (Handle stall = db.jdbi().open()) {
+            stall.begin();
+            stall.createQuery("SELECT last_seq FROM rooms WHERE name_key = :room FOR UPDATE")
+                    .bind("room", room.key()).mapTo(Long.class).one();
+            CompletableFuture<MessageStore.Appended> held = CompletableFuture.supplyAsync(() -> messages.append(message(room, alice, 0)), senders);
+            Thread.sleep(300); // the writer has taken it and waits on the row lock
+            CompletableFuture<MessageStore.Appended> queued = CompletableFuture.supplyAsync(() -> messages.append(message(room, alice, 1)), senders);
+            Thread.sleep(maxWait.toMillis() * 2); // the queued one has now waited too long
+
+            Throwable refused = catchThrowable(() -> messages.append(message(room, alice, 2)));
+
+            assertThat(refused).isInstanceOf(ChatException.Unavailable.class).hasMessageContaining("busy");
+            assertThat(held).isNotDone();
+            assertThat(queued).isNotDone();
+            stall.rollback();
+            assertThat(held.get(15, TimeUnit.SECONDS).message().seq()).isEqualTo(1);
+            assertThat(queued.get(15, TimeUnit.SECONDS).message().seq()).isEqualTo(2);
+        } finally {
+            senders.shutdown();
+        }
+        assertThat(messages.append(message(room, alice, 3)).message().seq()).as("accepted again once caught up").isEqualTo(3);
+    }
+
+    private static NewMessage message(RoomName room, Username author, int n) {
+        return new NewMessage(room, author, "user:" + author.key(), TempId.of("a" + n), MessageText.of("message " + n),
+                Instant.now());
+    }
+
     private static void overload(Database db) throws Exception {
         PostgresRoomStore rooms = new PostgresRoomStore(db);
-        PostgresMessageStore messages = new PostgresMessageStore(db, QUEUE, PostgresMessageStore.DEFAULT_COMMIT_INTERVAL);
+        // a queue wait far beyond the test's length: here only the queue's capacity refuses
+        PostgresMessageStore messages = new PostgresMessageStore(db,
+                GroupCommitSettings.DEFAULT.withQueueLimit(QUEUE).withMaxQueueWait(Duration.ofMinutes(5)));
         Username alice = TestNames.user();
         RoomName room = TestNames.room();
         rooms.create(new Room(room, RoomDescription.NONE, alice, null, Instant.now()));
