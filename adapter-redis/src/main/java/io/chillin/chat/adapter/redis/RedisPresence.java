@@ -95,10 +95,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return gone
             """);
 
+    /** Holders in arrival order; HMGET in slices, since unpack() of a whole large room overflows Lua's stack. */
     private static final LuaScript MEMBERS = new LuaScript("""
             local nameKeys = redis.call('ZRANGE', KEYS[1], 0, -1)
-            if #nameKeys == 0 then return {} end
-            return redis.call('HMGET', KEYS[2], unpack(nameKeys))
+            local holders = {}
+            for first = 1, #nameKeys, 1000 do
+              local last = math.min(first + 999, #nameKeys)
+              local slice = redis.call('HMGET', KEYS[2], unpack(nameKeys, first, last))
+              for i = 1, #slice do holders[#holders + 1] = slice[i] end
+            end
+            return holders
             """);
 
     private final Redis redis;

@@ -9,6 +9,8 @@ import io.chillin.chat.application.port.out.Presence.Exit;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,20 @@ public abstract class PresenceContract {
         presence.enter(room, c, "cc");
         assertThat(presence.members(room)).containsExactly(a, b, c);
         assertThat(presence.count(room)).isEqualTo(3);
+    }
+
+    @Test
+    void a_room_of_twenty_thousand_members_lists_them_all() {
+        int size = 20_000; // beyond what one Lua unpack() can take (about 8,000)
+        List<Member> arrived = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Member m = Member.of(Identity.registered(Username.of("member" + i)));
+            presence.enter(room, m, "c" + i);
+            arrived.add(m);
+        }
+
+        assertThat(presence.members(room)).containsExactlyElementsOf(arrived);
+        assertThat(presence.count(room)).isEqualTo(size);
     }
 
     @Test
