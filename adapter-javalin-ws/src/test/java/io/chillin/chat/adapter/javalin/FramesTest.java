@@ -212,6 +212,21 @@ class FramesTest {
     }
 
     @Test
+    void frame_cache_encodes_a_join_once_though_each_member_gets_its_notice_and_member_list_in_turn() {
+        ServerEvent notice = new ServerEvent.SystemNotice(RoomName.of("lobby"), "system-9", "bob joined the room", AT);
+        ServerEvent members = new ServerEvent.RoomMembers(RoomName.of("lobby"), List.of(Username.of("bob")), 1);
+        EncodedFrame firstNotice = FrameCache.encode(notice, false);
+        EncodedFrame firstMembers = FrameCache.encode(members, false);
+
+        for (int member = 1; member < 25; member++) {
+            assertThat(FrameCache.encode(notice, false)).as("notice for member %d", member).isSameAs(firstNotice);
+            assertThat(FrameCache.encode(members, false)).as("member list for member %d", member).isSameAs(firstMembers);
+        }
+        ServerEvent posted = new ServerEvent.MessagePosted(message(11, "lobby", 8, "bob", "mine", "tmp-m"));
+        assertThat(FrameCache.encode(posted, true)).as("the sender's own copy, cached too").isSameAs(FrameCache.encode(posted, true));
+    }
+
+    @Test
     void frame_cache_never_serves_one_events_frame_for_another() {
         ServerEvent typing = new ServerEvent.Typing(RoomName.of("lobby"), Username.of("alice"), true);
         ServerEvent stopped = new ServerEvent.Typing(RoomName.of("lobby"), Username.of("alice"), false);
