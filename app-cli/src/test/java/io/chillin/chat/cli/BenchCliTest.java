@@ -75,6 +75,20 @@ class BenchCliTest {
     }
 
     @Test
+    void fanout_warms_up_in_rooms_of_its_own_and_counts_only_the_measured_run() {
+        try (TestServer server = TestServer.start(BENCH_SERVER)) {
+            Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "3",
+                    "--rate", "10", "--warmup", "2s", "--duration", "1s", "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).containsPattern("warm-up: \\d+ message\\(s\\) acknowledged in 2 s");
+            JsonNode result = run.json();
+            assertThat(result.path("counts").path("sent").asLong()).as("the measured second only").isEqualTo(10);
+            assertThat(result.path("counts").path("acknowledged").asLong()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void fanout_reports_what_the_servers_rate_limit_refused_and_fails() {
         try (TestServer server = TestServer.start(Map.of())) {
             Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "2",

@@ -35,6 +35,6 @@ public final class BenchCrossCli implements Callable<Integer> {
         if (targets.urls().size() < 2) {
             throw new UsageException("bench cross needs at least two instances: give --url once for each");
         }
-        return BenchFanoutCli.run(ctx, traffic.settings("cross", targets, 1, 20, ctx.err()), output);
+        return BenchFanoutCli.run(ctx, traffic, traffic.settings("cross", targets, 1, 20, ctx.err()), output);
     }
 }

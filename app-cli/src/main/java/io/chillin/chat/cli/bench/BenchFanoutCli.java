@@ -3,6 +3,7 @@ package io.chillin.chat.cli.bench;
 import io.chillin.chat.cli.CliContext;
 import io.chillin.chat.cli.OutputOptions;
 import io.chillin.chat.cli.Printer;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +33,18 @@ public final class BenchFanoutCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return run(ctx, traffic.settings("fanout", targets, 10, 20, ctx.err()), output);
+        return run(ctx, traffic, traffic.settings("fanout", targets, 10, 20, ctx.err()), output);
     }
 
-    static int run(CliContext ctx, FanoutBench.Settings settings, OutputOptions output) throws InterruptedException {
+    static int run(CliContext ctx, TrafficOptions traffic, FanoutBench.Settings settings, OutputOptions output)
+            throws InterruptedException {
+        Optional<FanoutBench.Settings> warmup = traffic.warmup(settings);
+        if (warmup.isPresent()) {
+            FanoutBench.Result warm = new FanoutBench(warmup.get()).run();
+            ctx.err().println("warm-up: " + warm.counts().acknowledged() + " message(s) acknowledged in "
+                    + warmup.get().duration().toSeconds() + " s; its figures are not counted");
+            ctx.err().flush();
+        }
         FanoutBench.Result result = new FanoutBench(settings).run();
         Printer printer = Printer.of(ctx);
         if (output.json()) {

@@ -4,6 +4,8 @@ import io.chillin.chat.cli.DurationConverter;
 import io.chillin.chat.cli.UsageException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Room sizes, rate and duration of a fanout or cross bench; each command gives its own default sizes. */
@@ -30,6 +32,12 @@ public final class TrafficOptions {
             description = "After sending, wait at most this long for deliveries still on their way (default: ${DEFAULT-VALUE}).")
     Duration drain;
 
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = {"First send the same load this long in fresh rooms and discard its figures, so that both the"
+                    + " server and this load generator are compiled and warm when the measured run starts; at most 10m"
+                    + " (default: ${DEFAULT-VALUE})."})
+    Duration warmup;
+
     @Option(names = "--size", paramLabel = "CHARS", defaultValue = "32",
             description = "Message text length, 8 to 500 (default: ${DEFAULT-VALUE}).")
     int size;
@@ -48,8 +56,9 @@ public final class TrafficOptions {
             throw new UsageException("--rate must be more than 0 and at most 100000 messages per second per room");
         }
         if (duration.isZero() || duration.isNegative() || duration.compareTo(Duration.ofHours(1)) > 0
-                || drain.isNegative() || drain.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new UsageException("--duration must be more than 0 and at most 1h; --drain at most 10m");
+                || drain.isNegative() || drain.compareTo(Duration.ofMinutes(10)) > 0
+                || warmup.isNegative() || warmup.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new UsageException("--duration must be more than 0 and at most 1h; --drain and --warmup at most 10m");
         }
         if (size < 8 || size > 500) {
             throw new UsageException("--size must be 8 to 500");
@@ -66,5 +75,15 @@ public final class TrafficOptions {
             warnings.flush();
         }
         return settings;
+    }
+
+    /** The warm-up run's settings: the same load for {@code --warmup}, measuring nothing; empty without one. */
+    Optional<FanoutBench.Settings> warmup(FanoutBench.Settings measured) {
+        if (warmup.isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FanoutBench.Settings(measured.scenario(), measured.urls(), measured.rooms(),
+                measured.members(), measured.senders(), measured.ratePerRoom(), warmup, measured.drain(), measured.size(),
+                measured.concurrency(), measured.timeout(), new ProcessMeter(List.of())));
     }
 }
