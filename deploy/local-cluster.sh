@@ -119,7 +119,7 @@ case "$command" in
       printf 'export JAVA=%q JAR=%q\n' "$JAVA" "$JAR"
       printf 'export DB_HOST=%q DB_PORT=%q DB_NAME=%q DB_USER=%q DB_PASSWORD=%q\n' "${DB_HOST:-127.0.0.1}" \
         "${DB_PORT:-5432}" "${DB_NAME:-chillin_chatroom}" "${DB_USER:-postgres}" "${DB_PASSWORD:-}"
-      printf 'export REDIS_URL=%q CHAT_REDIS_PREFIX=%q CHAT_BLOB_DIR=%q CHAT_TRUST_PROXY=true\n' \
+      printf 'export REDIS_URL=%q CHAT_REDIS_PREFIX=%q CHAT_BLOB_DIR=%q CHAT_TRUSTED_PROXIES=127.0.0.1/32\n' \
         "${REDIS_URL:-redis://127.0.0.1:6379}" "${CHAT_REDIS_PREFIX:-chillin}" "${CHAT_BLOB_DIR:-$run_dir/blobs}"
       printf 'export CLIENT_ORIGIN=%q\n' "${CLIENT_ORIGIN:-http://127.0.0.1:$nginx_port,http://localhost:$nginx_port}"
       for var in CHAT_PRESENCE_TTL_MS CHAT_MESSAGES_PER_10S CHAT_AUTH_ATTEMPTS_PER_MINUTE USE_MINIO MINIO_ENDPOINT \

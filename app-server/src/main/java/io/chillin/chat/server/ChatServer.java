@@ -42,7 +42,7 @@ public final class ChatServer implements AutoCloseable {
             ChatCore core = ChatCore.create(backends.ports(), backends.settings(), clock);
             config.cluster().ifPresent(cluster -> sweepPresenceRegularly(core, cluster.presenceTtl(), housekeeping));
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
-                    config.outboundQueueFrames(), config.trustProxy());
+                    config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE);
             ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes()).start(config.host(), config.port());
             String mode = backends.clustered() ? "cluster instance" : config.postgres().isPresent()
                     ? "single instance on PostgreSQL" : "single instance, embedded";

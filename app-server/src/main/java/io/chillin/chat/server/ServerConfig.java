@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.adapter.javalin.TrustedProxies;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the server reads from its environment. The old Node.js app's variable names (PORT,
@@ -18,7 +21,9 @@ import java.util.Set;
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
-                           boolean trustProxy, int outboundQueueFrames) {
+                           TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
     /** Cluster mode: the Redis shared by every instance, the prefix of its keys, and how soon a silent instance counts as dead. */
     public record Cluster(String redisUrl, String keyPrefix, Duration presenceTtl) {
@@ -89,7 +94,8 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.integer("CHAT_PASSWORD_MIN_LENGTH", 6, 1, 64),
                 s.integer("CHAT_AUTH_ATTEMPTS_PER_MINUTE", 20, 1, 1_000_000),
                 s.integer("CHAT_MESSAGES_PER_10S", 10, 1, 1_000_000),
-                s.bool("CHAT_TRUST_PROXY", false),
+                trustedProxies(s),
+                s.bool("CHAT_HSTS", false),
                 s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000));
     }
 
@@ -120,6 +126,29 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 "S3 storage needs S3_SECRET_ACCESS_KEY"));
         return new Blobs(Optional.of(new S3(minio ? endpoint : Optional.empty(), s.text("S3_REGION").orElse("us-east-1"),
                 s.text("S3_BUCKET_NAME").orElse("chillin-chatroom"), accessKey, secret)), dir);
+    }
+
+    /**
+     * CHAT_TRUSTED_PROXIES, the ranges whose X-Forwarded-For is believed; else the deprecated CHAT_TRUST_PROXY=true,
+     * which now means a proxy on this machine only (it used to believe any client).
+     */
+    private static TrustedProxies trustedProxies(Settings s) {
+        Optional<String> list = s.text("CHAT_TRUSTED_PROXIES");
+        boolean legacy = s.bool("CHAT_TRUST_PROXY", false);
+        if (list.isPresent()) {
+            try {
+                return TrustedProxies.parse(list.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("CHAT_TRUSTED_PROXIES: " + e.getMessage()
+                        + "; give a comma-separated list such as 127.0.0.1/32,10.0.0.0/8");
+            }
+        }
+        if (legacy) {
+            LOG.warn("CHAT_TRUST_PROXY is deprecated and now trusts a proxy on this machine only:"
+                    + " set CHAT_TRUSTED_PROXIES to the addresses of your proxies instead (e.g. 127.0.0.1/32,10.0.0.0/8)");
+            return TrustedProxies.loopback();
+        }
+        return TrustedProxies.none();
     }
 
     private static String redisUrl(String url) {

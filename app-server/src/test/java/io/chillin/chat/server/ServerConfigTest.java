@@ -77,6 +77,31 @@ class ServerConfigTest {
     }
 
     @Test
+    void trusted_proxies_are_a_list_of_ranges_and_the_old_switch_means_loopback_only() {
+        java.util.List<String> forwarded = java.util.List.of("6.6.6.6, 203.0.113.7");
+        ServerConfig none = ServerConfig.fromEnvironment(Map.of());
+        assertThat(none.trustedProxies().isEmpty()).isTrue();
+        assertThat(none.strictTransport()).isFalse();
+
+        ServerConfig listed = ServerConfig.fromEnvironment(Map.of("CHAT_TRUSTED_PROXIES", "127.0.0.1/32, 10.0.0.0/8"));
+        assertThat(listed.trustedProxies().clientAddress("10.2.3.4", forwarded)).isEqualTo("203.0.113.7");
+        assertThat(listed.trustedProxies().clientAddress("192.168.0.9", forwarded)).isEqualTo("192.168.0.9");
+
+        ServerConfig legacy = ServerConfig.fromEnvironment(Map.of("CHAT_TRUST_PROXY", "true"));
+        assertThat(legacy.trustedProxies().clientAddress("127.0.0.1", forwarded)).isEqualTo("203.0.113.7");
+        assertThat(legacy.trustedProxies().clientAddress("10.2.3.4", forwarded)).as("no longer anybody").isEqualTo("10.2.3.4");
+
+        ServerConfig both = ServerConfig.fromEnvironment(Map.of("CHAT_TRUST_PROXY", "true", "CHAT_TRUSTED_PROXIES", "10.0.0.0/8"));
+        assertThat(both.trustedProxies().clientAddress("127.0.0.1", forwarded)).as("the list wins").isEqualTo("127.0.0.1");
+
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_HSTS", "true")).strictTransport()).isTrue();
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_TRUSTED_PROXIES").hasMessageContaining("proxy.local");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_HSTS", "sometimes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_HSTS");
+    }
+
+    @Test
     void database_details_without_a_host_are_refused() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DB_NAME", "x")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DB_HOST");

@@ -24,7 +24,7 @@ public final class ChatHttpServer implements AutoCloseable {
 
     public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
         this.socket = new ChatSocket(core, config);
-        RestApi rest = new RestApi(core, config, probes);
+        RestApi rest = new RestApi(core, probes);
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = 64 * 1024;
@@ -49,7 +49,8 @@ public final class ChatHttpServer implements AutoCloseable {
                 handler.setSessionHandler(sessions);
                 httpSessions = cache;
             });
-            StaticHeaders.register(cfg);
+            config.trustedProxies().install(cfg);
+            StaticHeaders.register(cfg, config.strictTransport());
             ApiErrors.register(cfg);
             rest.register(cfg);
             cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);

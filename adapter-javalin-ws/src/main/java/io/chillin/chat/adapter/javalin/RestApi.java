@@ -21,18 +21,22 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The REST routes of PROTOCOL.md. */
 final class RestApi {
 
+    /** What a client reads of a backend that failed its check; the reason goes to the server's log. */
+    static final String BACKEND_DOWN = "did not answer (see the server log)";
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+
     private final ChatCore core;
-    private final EdgeConfig config;
     private final List<HealthProbe> probes;
     private final Instant startedAt = Instant.now();
 
-    RestApi(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
+    RestApi(ChatCore core, List<HealthProbe> probes) {
         this.core = core;
-        this.config = config;
         this.probes = List.copyOf(probes);
     }
 
@@ -56,14 +60,15 @@ final class RestApi {
     private void register(Context ctx) {
         Json.Fields body = body(ctx);
         AuthResult result = core.register().register(
-                new RegisterCommand(body.string("username"), body.string("password"), body.string("email")), clientAddress(ctx));
+                new RegisterCommand(body.string("username"), body.string("password"), body.string("email")), ctx.ip());
         ctx.status(201).json(auth(result));
     }
 
     private void logIn(Context ctx) {
         Json.Fields body = body(ctx);
+        // ctx.ip() is the client's address as TrustedProxies finds it, not whatever X-Forwarded-For claims.
         AuthResult result = core.logIn().logIn(new LogInCommand(body.string("username"), body.string("password")),
-                clientAddress(ctx));
+                ctx.ip());
         ctx.json(auth(result));
     }
 
@@ -121,8 +126,9 @@ final class RestApi {
                 state.put("status", "up");
             } catch (Exception e) {
                 allUp = false;
+                LOG.warn("readiness: the {} backend ({}) did not answer: {}", probe.role(), probe.kind(), e.toString());
                 state.put("status", "down");
-                state.put("error", String.valueOf(e.getMessage()));
+                state.put("error", BACKEND_DOWN);
             }
             backends.put(probe.role(), state);
         }
@@ -153,16 +159,6 @@ final class RestApi {
     private Identity optionalIdentity(Context ctx) {
         String token = bearer(ctx);
         return token == null ? null : core.authenticate().authenticate(token);
-    }
-
-    private String clientAddress(Context ctx) {
-        if (config.trustForwardedFor()) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
-        }
-        return ctx.ip();
     }
 
     private static Integer intParam(Context ctx, String name) {

@@ -51,14 +51,19 @@ final class EdgeHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
 
-    private EdgeHarness(EdgeConfig config, ChatSettings settings) {
+    private EdgeHarness(EdgeConfig config, ChatSettings settings, List<HealthProbe> probes) {
         Clock clock = Clock.systemUTC();
         ChatCore core = ChatCore.create(ChatPorts.inMemory(new FastTestHasher(), settings, clock), settings, clock);
-        this.server = new ChatHttpServer(core, config, List.of()).start("127.0.0.1", 0);
+        this.server = new ChatHttpServer(core, config, probes).start("127.0.0.1", 0);
     }
 
     static EdgeHarness start(EdgeConfig config, ChatSettings settings) {
-        return new EdgeHarness(config, settings);
+        return new EdgeHarness(config, settings, List.of());
+    }
+
+    /** As {@link #start(EdgeConfig, ChatSettings)}, with these backends for the readiness check. */
+    static EdgeHarness start(EdgeConfig config, ChatSettings settings, List<HealthProbe> probes) {
+        return new EdgeHarness(config, settings, probes);
     }
 
     /** The production defaults: 16 KiB frames, 1024 queued frames, the local dev origin allowed. */

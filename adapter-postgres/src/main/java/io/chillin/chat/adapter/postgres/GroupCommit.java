@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Inside a batch each room's seqs are taken with one {@code UPDATE rooms SET last_seq = last_seq + n},
  * rooms in name order so that two instances' batches never deadlock; the row lock keeps seqs gap-free
  * across instances exactly as one append at a time did. The unique key on (room, author, tempId) is the
- * only idempotency check: a batch that hits it is rolled back and its appends are stored again one by one, the
- * same way, each repeat answered with the message stored before.
+ * only idempotency check: a batch that hits it is rolled back, the appends stored before are answered with their
+ * stored message, and the rest are stored again in one transaction.
  *
  * <p>The writer is a platform thread of its own that nobody interrupts: closing a client's socket can never
  * interrupt a database call (H2 closes its file when a thread is interrupted inside its I/O). The queue is
@@ -166,18 +166,43 @@ final class GroupCommit implements AutoCloseable {
             try {
                 storeInOneTransaction(leaders);
             } catch (RepeatInBatch repeat) {
-                for (Pending p : leaders) {
-                    storeAlone(p);
-                }
+                storeWithoutRepeats(leaders);
             }
         } catch (RuntimeException e) {
             ChatException answer = e instanceof ChatException rejection ? rejection
-                    : new ChatException.Unavailable("the database is unavailable: " + SqlFaults.reason(e));
+                    : new ChatException.Unavailable(SqlFaults.UNAVAILABLE);
             if (!(e instanceof ChatException)) {
                 LOG.warn("a batch of {} appends failed", batch.size(), e);
             }
             for (Pending p : batch) {
                 p.answer.completeExceptionally(answer); // no-op for those already answered
+            }
+        }
+    }
+
+    /**
+     * After a batch hit the unique key: answers the appends stored before with their stored message (reads, one
+     * per append), stores the others in one transaction again, and only if that hits the key too (a copy committed
+     * by another instance meanwhile) stores them one by one.
+     */
+    private void storeWithoutRepeats(List<Pending> leaders) {
+        List<Pending> fresh = new ArrayList<>(leaders.size());
+        for (Pending p : leaders) {
+            Optional<ChatMessage> stored = storedBefore.apply(p.message);
+            if (stored.isPresent()) {
+                p.answer.complete(new Appended(stored.get(), false));
+            } else {
+                fresh.add(p);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try {
+            storeInOneTransaction(fresh);
+        } catch (RepeatInBatch again) {
+            for (Pending p : fresh) {
+                storeAlone(p);
             }
         }
     }
@@ -243,7 +268,7 @@ final class GroupCommit implements AutoCloseable {
                 s.pending().answer.complete(new Appended(s.message(), true));
             }
         } catch (SQLException e) {
-            throw new ChatException.Unavailable("the database is unavailable: " + SqlFaults.reason(e));
+            throw SqlFaults.unavailable(e);
         }
     }
 

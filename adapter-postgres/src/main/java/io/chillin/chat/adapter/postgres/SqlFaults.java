@@ -7,12 +7,22 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sorts what a failed statement means: a unique key hit (the caller knows which rejection that is),
  * a database that did not answer (Unavailable, so it is never taken for success), or a bug (left as is).
  */
 final class SqlFaults {
+
+    /**
+     * All a client is told when the database does not answer: the driver's words name hosts, databases and
+     * pools, so they go to the server's log only.
+     */
+    static final String UNAVAILABLE = "the database is unavailable: try again shortly";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlFaults.class);
 
     /** Unique violation; H2 uses the same SQLState (and the same number as its error code). */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -40,9 +50,15 @@ final class SqlFaults {
             return new UniqueViolation(e);
         }
         if (isUnavailable(e)) {
-            return new ChatException.Unavailable("the database is unavailable: " + reason(e));
+            return unavailable(e);
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException("the database failed: " + reason(e), e);
+    }
+
+    /** The database did not answer: logs the driver's reason and returns the fixed words a client may see. */
+    static ChatException.Unavailable unavailable(Throwable e) {
+        LOG.warn("the database is unavailable: {}", reason(e));
+        return new ChatException.Unavailable(UNAVAILABLE);
     }
 
     static boolean isUniqueViolation(Throwable e) {

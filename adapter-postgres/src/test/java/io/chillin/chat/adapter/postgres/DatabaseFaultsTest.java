@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A database that does not answer is reported as Unavailable, never taken for a success. */
 class DatabaseFaultsTest {
 
+    /** All a client is told: no driver text, no database name or address. */
+    private static final String UNAVAILABLE = "the database is unavailable: try again shortly";
+
     @TempDir
     Path dataDir;
 
@@ -57,13 +60,28 @@ class DatabaseFaultsTest {
     }
 
     @Test
+    void what_callers_hear_of_a_database_fault_is_fixed_text_the_drivers_words_go_to_the_log() {
+        Database db = Database.open(DatabaseConfig.embedded(dataDir));
+        RoomName room = TestNames.room();
+        Username alice = TestNames.user();
+        new PostgresRoomStore(db).create(new Room(room, RoomDescription.NONE, alice, null, Instant.now()));
+        PostgresMessageStore messages = new PostgresMessageStore(db);
+        PostgresRoomStore rooms = new PostgresRoomStore(db);
+        db.close();
+
+        assertThatThrownBy(() -> messages.lastSeq(room)).hasMessage(UNAVAILABLE);
+        assertThatThrownBy(rooms::list).hasMessage(UNAVAILABLE);
+        assertThatThrownBy(db::ping).hasMessage(UNAVAILABLE);
+    }
+
+    @Test
     void a_request_that_finds_every_connection_busy_is_unavailable_once_the_wait_is_over() {
         try (Database db = Database.open(DatabaseConfig.embedded(dataDir).withMaxPoolSize(1));
              Handle busy = db.jdbi().open()) {
             assertThat(busy.getConnection()).isNotNull();
             assertThatThrownBy(() -> new PostgresRoomStore(db).list())
                     .isInstanceOf(ChatException.Unavailable.class)
-                    .hasMessageContaining("not available");
+                    .hasMessage(UNAVAILABLE);
         }
     }
 }

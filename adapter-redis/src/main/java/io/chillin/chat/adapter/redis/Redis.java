@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Redis server shared by the instances of a cluster: a command connection, pub/sub connections on
@@ -24,6 +26,9 @@ import java.util.function.Function;
 public final class Redis implements AutoCloseable {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** All a client is told when Redis does not answer; Lettuce's words (hosts, ports) go to the log only. */
+    static final String UNAVAILABLE = "Redis is unavailable: try again shortly";
+    private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
@@ -72,7 +77,8 @@ public final class Redis implements AutoCloseable {
         try {
             return work.apply(connection.sync());
         } catch (RedisException e) {
-            throw new ChatException.Unavailable("Redis did not answer: " + e.getMessage());
+            LOG.warn("Redis did not answer: {}", e.toString());
+            throw new ChatException.Unavailable(UNAVAILABLE);
         }
     }
 
