@@ -8,6 +8,14 @@ import io.chillin.chat.server.support.ServerPerClass;
 import io.chillin.chat.server.support.Http.Response;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +45,30 @@ class RestApiEndToEndTest {
         assertThat(r.raw().body()).doesNotContainIgnoringCase("hash").doesNotContain("secret-pw");
         assertThat(SERVER.server().dataDir().resolve("blobs/avatars/" + name.toLowerCase(java.util.Locale.ROOT) + ".svg"))
                 .as("the avatar is generated once and kept in the blob store").isRegularFile();
+    }
+
+    @Test
+    void a_username_in_another_script_registers_with_201_and_its_avatar_is_stored_and_served() throws Exception {
+        String name = "\u00e9" + TestServer.name("fo");
+        Response r = SERVER.http().post("/api/auth/register", json("username", name, "password", "secret-pw"));
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+        JsonNode user = r.body().path("user");
+        assertThat(user.path("username").asText()).isEqualTo(name);
+        String avatarUrl = user.path("avatarUrl").asText();
+        assertThat(avatarUrl).isEqualTo("/api/users/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/avatar");
+
+        Response avatar = SERVER.http().get(avatarUrl);
+        assertThat(avatar.status()).as(avatar.raw().body()).isEqualTo(200);
+        assertThat(avatar.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(avatar.raw().body()).startsWith("<svg").contains(">\u00c9f<");
+        byte[] served = avatar.raw().body().getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> stored = Files.list(SERVER.server().dataDir().resolve("blobs/avatars"))) {
+            assertThat(stored.filter(f -> !f.toString().endsWith(".type")).map(RestApiEndToEndTest::bytes))
+                    .as("the avatar served is the one stored at registration").anySatisfy(b -> assertThat(b).isEqualTo(served));
+        }
+        assertThat(SERVER.http().post("/api/auth/login", json("username", name.toUpperCase(Locale.ROOT), "password", "secret-pw"))
+                .status()).isEqualTo(200);
+        assertError(SERVER.http().post("/api/auth/register", json("username", name, "password", "secret-pw")), 409, "CONFLICT");
     }
 
     @Test
@@ -95,6 +127,21 @@ class RestApiEndToEndTest {
     }
 
     @Test
+    void a_guests_created_at_is_an_iso_utc_timestamp_like_a_registered_users() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Response guest = SERVER.http().post("/api/auth/guest", json("name", TestServer.name("g")));
+        assertThat(guest.status()).isEqualTo(200);
+        String createdAt = guest.body().path("user").path("createdAt").asText();
+        assertThat(guest.body().path("user").path("createdAt").isTextual()).as(guest.body().toString()).isTrue();
+        assertThat(createdAt).endsWith("Z");
+        assertThat(Instant.parse(createdAt)).isAfterOrEqualTo(before);
+
+        Response me = SERVER.http().get("/api/me", guest.body().path("token").asText());
+        assertThat(me.body().path("user").path("guest").asBoolean()).isTrue();
+        assertThat(me.body().path("user").path("createdAt").asText()).isEqualTo(createdAt);
+    }
+
+    @Test
     void me_needs_a_valid_token_and_logout_ends_it() {
         String token = SERVER.http().register(TestServer.name("me"));
         assertThat(SERVER.http().get("/api/me", token).status()).isEqualTo(200);
@@ -127,7 +174,13 @@ class RestApiEndToEndTest {
         String token = SERVER.http().register(TestServer.name("rv"));
         Response longName = SERVER.http().post("/api/rooms/create", json("name", "x".repeat(31)), token);
         assertError(longName, 400, "VALIDATION");
-        assertThat(longName.body().path("error").path("field").asText()).isEqualTo("room");
+        assertThat(longName.body().path("error").path("field").asText()).as("the body's field").isEqualTo("name");
+        Response noName = SERVER.http().post("/api/rooms/create", json("description", "nameless"), token);
+        assertError(noName, 400, "VALIDATION");
+        assertThat(noName.body().path("error").path("field").asText()).isEqualTo("name");
+        Response joinLongName = SERVER.http().post("/api/rooms/join", json("roomName", "x".repeat(31)));
+        assertError(joinLongName, 400, "VALIDATION");
+        assertThat(joinLongName.body().path("error").path("field").asText()).isEqualTo("roomName");
         Response longDescription = SERVER.http().post("/api/rooms/create",
                 json("name", TestServer.name("r"), "description", "d".repeat(201)), token);
         assertThat(longDescription.body().path("error").path("field").asText()).isEqualTo("description");
@@ -236,6 +289,14 @@ class RestApiEndToEndTest {
         assertThat(avatar.header("Cache-Control")).contains("max-age");
         assertThat(avatar.raw().body()).startsWith("<svg").contains(">AB<");
         assertThat(SERVER.http().get("/api/users/%3Cscript%3E/avatar").status()).isEqualTo(400);
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static java.util.List<Long> seqs(JsonNode messages) {

@@ -82,6 +82,14 @@ class ValueRulesTest {
     }
 
     @Test
+    void a_room_name_given_under_another_field_is_rejected_on_that_field() {
+        assertThat(RoomName.of(" Lobby ", "name").value()).isEqualTo("Lobby");
+        assertInvalid(() -> RoomName.of("x".repeat(31), "name"), "name");
+        assertInvalid(() -> RoomName.of("bell\u0007", "roomName"), "roomName");
+        assertInvalid(() -> RoomName.of(null, "roomName"), "roomName");
+    }
+
+    @Test
     void description_is_optional_and_at_most_200_characters() {
         assertThat(RoomDescription.of(null).value()).isEmpty();
         assertThat(RoomDescription.of("line one\nline two").value()).contains("\n");

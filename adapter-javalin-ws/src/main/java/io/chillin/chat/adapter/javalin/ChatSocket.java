@@ -67,7 +67,10 @@ final class ChatSocket {
         ws.onConnect(ctx -> {
             ctx.session.setMaxTextMessageSize(config.maxFrameBytes());
             ctx.session.setMaxBinaryMessageSize(1024);
-            ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
+            // Jetty's own idle timeout (30 s) equalled the ping interval: a silent client was closed in a race with
+            // its next ping. Now the pings (every client answers them by itself) keep it three intervals away.
+            ctx.session.setIdleTimeout(config.idleTimeout());
+            ctx.enableAutomaticPings(config.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
             Identity identity = ctx.attribute(IDENTITY);
             Client client = new Client(ctx, identity);
             clients.put(ctx.sessionId(), client);
@@ -183,7 +186,14 @@ final class ChatSocket {
             JsonNode ref = null;
             outbox.hold();
             try {
-                ObjectNode frame = Json.object(text);
+                ObjectNode frame;
+                try {
+                    frame = Json.object(text);
+                } catch (Json.Malformed unreadable) {
+                    // The frame as a whole is refused, but its ref may still be readable: the client needs it.
+                    ref = Json.topLevelScalar(text, "ref").filter(Client::isValidRef).orElse(null);
+                    throw unreadable;
+                }
                 ref = refOf(frame);
                 Json.Fields fields = new Json.Fields(frame);
                 dispatch(fields.requiredString("type"), fields, ref);
@@ -206,10 +216,14 @@ final class ChatSocket {
             if (ref == null || ref.isNull()) {
                 return null;
             }
-            if (!(ref.isTextual() && ref.textValue().length() <= 128) && !ref.isIntegralNumber()) {
+            if (!isValidRef(ref)) {
                 throw new Json.Malformed("'ref' must be a string of at most 128 characters or a whole number", "ref");
             }
             return ref;
+        }
+
+        private static boolean isValidRef(JsonNode ref) {
+            return ref.isTextual() && ref.textValue().length() <= 128 || ref.isIntegralNumber();
         }
 
         private void dispatch(String type, Json.Fields f, JsonNode ref) {

@@ -64,6 +64,49 @@ class HostileClientTest {
     }
 
     @Test
+    void a_frame_nested_too_deeply_or_broken_after_its_ref_is_malformed_and_echoes_the_ref() {
+        try (EdgeHarness edge = EdgeHarness.startWithDefaults()) {
+            String room = TestNames.unique("deep ");
+            Client client = edge.connect();
+            client.join(room, TestNames.unique("dp_"));
+            String deepArrays = "[".repeat(40) + "]".repeat(40);
+            String deepObjects = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+            String head = "{\"type\":\"sendMessage\",\"room\":\"" + room + "\",";
+
+            client.send(head + "\"ref\":\"before-deep\",\"tempId\":\"d1\",\"text\":" + deepArrays + "}");
+            client.send(head + "\"tempId\":\"d2\",\"text\":" + deepArrays + ",\"ref\":42}");
+            client.send(head + "\"tempId\":\"d3\",\"text\":" + deepObjects + ",\"ref\":\"after-very-deep\"}");
+            client.send("{\"type\":\"ping\",\"ref\":\"broken-later\",\"x\":}");
+            client.send(head + "\"tempId\":\"d4\",\"text\":" + deepArrays + ",\"ref\":\"r1\",\"ref\":\"r2\"}");
+            client.send(head + "\"tempId\":\"d5\",\"text\":" + deepArrays + ",\"ref\":\"" + "r".repeat(129) + "\"}");
+
+            assertMalformedWithRef(nextError(client), "\"before-deep\"");
+            assertMalformedWithRef(nextError(client), "42");
+            assertMalformedWithRef(nextError(client), "\"after-very-deep\"");
+            assertMalformedWithRef(nextError(client), "\"broken-later\"");
+            JsonNode ambiguous = nextError(client);
+            assertThat(ambiguous.path("code").asText()).isEqualTo("MALFORMED");
+            assertThat(ambiguous.has("ref")).as("two refs: neither is echoed, %s", ambiguous).isFalse();
+            JsonNode tooLong = nextError(client);
+            assertThat(tooLong.path("code").asText()).isEqualTo("MALFORMED");
+            assertThat(tooLong.has("ref")).as("a ref the protocol does not allow is not echoed, %s", tooLong).isFalse();
+            client.assertAnswersPing("deep-alive");
+            JsonNode history = EdgeHarness.parse(edge.get("/api/rooms/" + room.replace(" ", "%20") + "/messages").body());
+            assertThat(history.path("messages")).as("nothing stored").isEmpty();
+        }
+    }
+
+    private static JsonNode nextError(Client client) {
+        return client.nextMatching(f -> isType(f, "error"), "an error frame");
+    }
+
+    private static void assertMalformedWithRef(JsonNode reply, String refJson) {
+        assertThat(isType(reply, "error")).as("reply %s", reply).isTrue();
+        assertThat(reply.path("code").asText()).as("reply %s", reply).isEqualTo("MALFORMED");
+        assertThat(reply.path("ref").toString()).as("reply %s", reply).isEqualTo(refJson);
+    }
+
+    @Test
     void upgrade_from_a_foreign_origin_is_refused_with_403() {
         try (EdgeHarness edge = EdgeHarness.startWithDefaults()) {
             assertThat(edge.upgradeStatus("https://evil.example", null)).isEqualTo(403);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +148,25 @@ class JsonBoundsTest {
 
         assertThat(e).isNotNull();
         assertThat(e.field).isEqualTo("text");
+    }
+
+    @Test
+    void a_top_level_field_is_read_from_text_too_deep_or_broken_after_it() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+
+        assertThat(Json.topLevelScalar("{\"ref\":\"r1\",\"text\":" + deep + "}", "ref")).map(JsonNode::toString).hasValue("\"r1\"");
+        assertThat(Json.topLevelScalar("{\"text\":" + deep + ",\"ref\":7}", "ref")).map(JsonNode::toString).hasValue("7");
+        assertThat(Json.topLevelScalar("{\"ref\":\"r1\",\"x\":}", "ref")).map(JsonNode::toString).hasValue("\"r1\"");
+        assertThat(Json.topLevelScalar("{\"ref\":\"r1\"} trailing", "ref")).map(JsonNode::toString).hasValue("\"r1\"");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "not json", "[{\"ref\":\"r\"}]", "{\"x\":,\"ref\":\"r\"}", "{\"a\":{\"ref\":\"inner\"}}",
+            "{\"ref\":\"a\",\"ref\":\"b\"}", "{\"ref\":{\"a\":1}}", "{\"ref\":[1]}", "{\"ref\":1.5}", "{\"ref\":true}",
+            "{\"ref\":null}", "{\"other\":\"r\"}"})
+    void a_top_level_field_that_cannot_be_read_unambiguously_as_a_string_or_whole_number_is_empty(String text) {
+        assertThat(Json.topLevelScalar(text, "ref")).isEmpty();
     }
 
     private static Json.Fields fields(String text) {

@@ -31,12 +31,13 @@ public final class PostgresSessionStore implements SessionStore {
     public void save(Session session) {
         Identity identity = session.identity();
         db.write(h -> h.createUpdate("""
-                        INSERT INTO sessions (token_hash, identity_key, username, guest, expires_at)
-                        VALUES (:hash, :key, :username, :guest, :expiresAt)""")
+                        INSERT INTO sessions (token_hash, identity_key, username, guest, created_at, expires_at)
+                        VALUES (:hash, :key, :username, :guest, :createdAt, :expiresAt)""")
                 .bind("hash", session.tokenHash())
                 .bind("key", identity.key())
                 .bind("username", identity.name().value())
                 .bind("guest", identity.guest())
+                .bind("createdAt", Timestamps.utc(Timestamps.stored(session.createdAt())))
                 .bind("expiresAt", Timestamps.utc(Timestamps.stored(session.expiresAt())))
                 .execute());
         if (timeToSweep()) {
@@ -57,12 +58,13 @@ public final class PostgresSessionStore implements SessionStore {
     @Override
     public Optional<Session> find(String tokenHash) {
         return db.read(h -> h.createQuery(
-                        "SELECT token_hash, identity_key, username, guest, expires_at FROM sessions WHERE token_hash = :hash")
+                        "SELECT token_hash, identity_key, username, guest, created_at, expires_at FROM sessions"
+                                + " WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> new Session(rs.getString("token_hash"),
                         new Identity(Username.of(rs.getString("username")), rs.getBoolean("guest"),
                                 rs.getString("identity_key")),
-                        Timestamps.read(rs, "expires_at")))
+                        Timestamps.read(rs, "created_at"), Timestamps.read(rs, "expires_at")))
                 .findOne());
     }
 

@@ -8,6 +8,7 @@ import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
 import io.lettuce.core.SetArgs;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class RedisSessionStore implements SessionStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LEGACY_LIFETIME = Duration.ofHours(24);
 
     private final Redis redis;
 
@@ -44,6 +46,7 @@ public final class RedisSessionStore implements SessionStore {
                 .put("name", identity.name().value())
                 .put("guest", identity.guest())
                 .put("key", identity.key())
+                .put("createdAt", session.createdAt().toEpochMilli())
                 .put("expiresAt", session.expiresAt().toEpochMilli())
                 .toString();
         SetArgs args = SetArgs.Builder.pxAt(session.expiresAt().toEpochMilli());
@@ -65,7 +68,11 @@ public final class RedisSessionStore implements SessionStore {
             JsonNode n = JSON.readTree(value);
             Identity identity = new Identity(Username.of(n.path("name").asText()), n.path("guest").asBoolean(),
                     n.path("key").asText());
-            return Optional.of(new Session(tokenHash, identity, Instant.ofEpochMilli(n.path("expiresAt").asLong())));
+            Instant expiresAt = Instant.ofEpochMilli(n.path("expiresAt").asLong());
+            // Sessions saved before creation times were kept: a guess from the default 24 h lifetime.
+            Instant createdAt = n.has("createdAt") ? Instant.ofEpochMilli(n.path("createdAt").asLong())
+                    : expiresAt.minus(LEGACY_LIFETIME);
+            return Optional.of(new Session(tokenHash, identity, createdAt, expiresAt));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable session in Redis", e);
         }
@@ -73,7 +80,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void extend(String tokenHash, Instant expiresAt) {
-        find(tokenHash).ifPresent(s -> write(new Session(tokenHash, s.identity(), expiresAt), true));
+        find(tokenHash).ifPresent(s -> write(s.expiringAt(expiresAt), true));
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blobs as files under one folder (the zero-setup default): the object in {@code key}, its media type in
@@ -19,6 +21,10 @@ import java.util.Optional;
  */
 public final class FilesystemBlobStore implements BlobStore {
 
+    /** All a client is told when the folder cannot be written; the paths in the error go to the log only. */
+    static final String UNAVAILABLE = "the blob store is unavailable: try again shortly";
+    private static final Logger LOG = LoggerFactory.getLogger(FilesystemBlobStore.class);
+
     private final Path root;
 
     public FilesystemBlobStore(Path root) {
@@ -26,7 +32,7 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     private Path file(String key) {
-        return root.resolve(BlobKeys.check(key));
+        return root.resolve(BlobStore.checkKey(key));
     }
 
     private static Path typeFile(Path file) {
@@ -41,7 +47,8 @@ public final class FilesystemBlobStore implements BlobStore {
             write(typeFile(file), contentType.getBytes(StandardCharsets.UTF_8));
             write(file, content);
         } catch (IOException e) {
-            throw new ChatException.Unavailable("cannot write blob " + key + ": " + e.getMessage());
+            LOG.warn("cannot write blob {}: {}", key, e.toString());
+            throw new ChatException.Unavailable(UNAVAILABLE);
         }
     }
 
@@ -76,7 +83,8 @@ public final class FilesystemBlobStore implements BlobStore {
             Files.deleteIfExists(file);
             Files.deleteIfExists(typeFile(file));
         } catch (IOException e) {
-            throw new ChatException.Unavailable("cannot delete blob " + key + ": " + e.getMessage());
+            LOG.warn("cannot delete blob {}: {}", key, e.toString());
+            throw new ChatException.Unavailable(UNAVAILABLE);
         }
     }
 }

@@ -5,6 +5,8 @@ import io.chillin.chat.domain.ChatException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -20,6 +22,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Blobs in one bucket of any S3 API: AWS itself, or an S3-compatible server addressed path-style. */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
+
+    /** All a client is told when the bucket does not answer; the SDK's words (endpoints, hosts) go to the log only. */
+    static final String UNAVAILABLE = "the blob store is unavailable: try again shortly";
+    private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
 
     private final S3Client s3;
     private final String bucket;
@@ -41,13 +47,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        String checked = BlobKeys.check(key);
+        String checked = BlobStore.checkKey(key);
         call(() -> s3.putObject(b -> b.bucket(bucket).key(checked).contentType(contentType), RequestBody.fromBytes(content)));
     }
 
     @Override
     public Optional<Blob> get(String key) {
-        String checked = BlobKeys.check(key);
+        String checked = BlobStore.checkKey(key);
         try {
             ResponseBytes<GetObjectResponse> bytes = call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(checked)));
             return Optional.of(new Blob(bytes.asByteArray(), bytes.response().contentType()));
@@ -58,7 +64,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public void delete(String key) {
-        String checked = BlobKeys.check(key);
+        String checked = BlobStore.checkKey(key);
         call(() -> s3.deleteObject(b -> b.bucket(bucket).key(checked)));
     }
 
@@ -73,7 +79,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw e;
         } catch (SdkException e) {
-            throw new ChatException.Unavailable("the S3 store did not answer: " + e.getMessage());
+            LOG.warn("the S3 store did not answer: {}", e.toString());
+            throw new ChatException.Unavailable(UNAVAILABLE);
         }
     }
 

@@ -25,4 +25,13 @@ class S3BlobStoreTest extends BlobStoreContract {
         assertThatThrownBy(() -> nowhere.put("a/b", new byte[] {1}, "x/y")).isInstanceOf(ChatException.Unavailable.class);
         assertThatThrownBy(nowhere::ping).isInstanceOf(ChatException.Unavailable.class);
     }
+
+    @Test
+    void what_callers_hear_of_an_unreachable_s3_is_fixed_text_naming_no_host() {
+        S3BlobStore nowhere = new S3BlobStore(new S3Config("http://127.0.0.1:1", "us-east-1", "b", "k", "s"));
+        String unavailable = "the blob store is unavailable: try again shortly";
+        assertThatThrownBy(() -> nowhere.put("a/b", new byte[] {1}, "x/y")).hasMessage(unavailable);
+        assertThatThrownBy(() -> nowhere.get("a/b")).hasMessage(unavailable);
+        assertThatThrownBy(nowhere::ping).hasMessage(unavailable);
+    }
 }

@@ -4,23 +4,23 @@ import io.chillin.chat.application.port.out.BlobStore;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Blobs in memory: for embedding and tests. */
+/** Blobs in memory: for embedding and tests. Refuses the keys every other store refuses ({@link BlobStore#checkKey}). */
 public final class LocalBlobStore implements BlobStore {
 
     private final ConcurrentHashMap<String, Blob> blobs = new ConcurrentHashMap<>();
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        blobs.put(key, new Blob(content.clone(), contentType));
+        blobs.put(BlobStore.checkKey(key), new Blob(content.clone(), contentType));
     }
 
     @Override
     public Optional<Blob> get(String key) {
-        return Optional.ofNullable(blobs.get(key)).map(b -> new Blob(b.content().clone(), b.contentType()));
+        return Optional.ofNullable(blobs.get(BlobStore.checkKey(key))).map(b -> new Blob(b.content().clone(), b.contentType()));
     }
 
     @Override
     public void delete(String key) {
-        blobs.remove(key);
+        blobs.remove(BlobStore.checkKey(key));
     }
 }

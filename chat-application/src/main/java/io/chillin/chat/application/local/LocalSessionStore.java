@@ -23,7 +23,7 @@ public final class LocalSessionStore implements SessionStore {
 
     @Override
     public void extend(String tokenHash, Instant expiresAt) {
-        sessions.computeIfPresent(tokenHash, (k, s) -> new Session(s.tokenHash(), s.identity(), expiresAt));
+        sessions.computeIfPresent(tokenHash, (k, s) -> s.expiringAt(expiresAt));
     }
 
     @Override

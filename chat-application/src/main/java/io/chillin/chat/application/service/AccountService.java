@@ -20,6 +20,8 @@ import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.Optional;
 public final class AccountService
         implements RegisterUseCase, LogInUseCase, EnterAsGuestUseCase, LogOutUseCase, AuthenticateUseCase {
 
+    private static final Logger LOG = System.getLogger(AccountService.class.getName());
     private static final String BAD_LOGIN = "wrong username or password";
 
     private final UserStore users;
@@ -66,8 +69,32 @@ public final class AccountService
         }
         User user = new User(username, hasher.hash(password), email, clock.instant());
         users.create(user);
-        avatars.storeFor(username);
-        return openSession(Identity.registered(username), view(user));
+        try {
+            AuthResult result = openSession(Identity.registered(username), view(user));
+            avatars.storeFor(username);
+            return result;
+        } catch (RuntimeException e) {
+            undoRegistration(username, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Takes back an account whose registration failed after its row was written, so the caller's error is the
+     * whole story and a retry starts from nothing (not from a CONFLICT with an account nobody got a token for).
+     */
+    private void undoRegistration(Username username, RuntimeException cause) {
+        try {
+            sessions.deleteAllOf(Identity.registered(username).key());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not end the sessions of the failed registration of " + username, e);
+        }
+        try {
+            users.delete(username);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not take back the failed registration of " + username
+                    + " (failed with: " + cause + ")", e);
+        }
     }
 
     @Override
@@ -98,7 +125,10 @@ public final class AccountService
             throw new ChatException.NameTaken("'" + username + "' belongs to a registered user; pick another name");
         }
         Identity identity = Identity.guest(username, SessionTokens.randomId(12));
-        return openSession(identity, new UserView(username, true, null));
+        String token = SessionTokens.newToken();
+        Session session = newSession(token, identity);
+        sessions.save(session);
+        return new AuthResult(guestView(session), token);
     }
 
     @Override
@@ -110,6 +140,11 @@ public final class AccountService
 
     @Override
     public Identity authenticate(String token) {
+        return session(token).identity();
+    }
+
+    /** The live session of a token, its expiry slid forward. */
+    private Session session(String token) {
         if (token == null || token.isBlank()) {
             throw new ChatException.Unauthorized("a token is required");
         }
@@ -126,14 +161,15 @@ public final class AccountService
         if (Duration.between(session.expiresAt(), renewed).compareTo(Duration.ofMinutes(1)) > 0) {
             sessions.extend(hash, renewed);
         }
-        return session.identity();
+        return session;
     }
 
     @Override
     public UserView me(String token) {
-        Identity identity = authenticate(token);
+        Session session = session(token);
+        Identity identity = session.identity();
         if (identity.guest()) {
-            return new UserView(identity.name(), true, null);
+            return guestView(session);
         }
         return users.find(identity.name()).map(AccountService::view)
                 .orElseThrow(() -> new ChatException.Unauthorized("this account no longer exists"));
@@ -141,8 +177,18 @@ public final class AccountService
 
     private AuthResult openSession(Identity identity, UserView user) {
         String token = SessionTokens.newToken();
-        sessions.save(new Session(SessionTokens.hash(token), identity, clock.instant().plus(sessionTtl)));
+        sessions.save(newSession(token, identity));
         return new AuthResult(user, token);
+    }
+
+    private Session newSession(String token, Identity identity) {
+        Instant now = clock.instant();
+        return new Session(SessionTokens.hash(token), identity, now, now.plus(sessionTtl));
+    }
+
+    /** A guest has no account row: it is seen as created when its token was made. */
+    private static UserView guestView(Session session) {
+        return new UserView(session.identity().name(), true, session.createdAt());
     }
 
     private void throttle(String key) {

@@ -51,7 +51,7 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
     @Override
     public RoomView createRoom(CreateRoomCommand command) {
         Identity creator = Objects.requireNonNull(command.creator(), "creator");
-        RoomName name = RoomName.of(command.name());
+        RoomName name = RoomName.of(command.name(), "name");
         RoomDescription description = RoomDescription.of(command.description());
         String password = command.password();
         String passwordHash = password == null || password.isEmpty() ? null : hasher.hash(policy.check(password, "password"));
@@ -70,7 +70,7 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
 
     @Override
     public RoomView checkAccess(Identity who, String roomName, String password) {
-        Room room = existing(RoomName.of(roomName));
+        Room room = existing(RoomName.of(roomName, "roomName"));
         gate.admit(room, password);
         return RoomView.of(room, presence.count(room.name()));
     }

@@ -1,6 +1,7 @@
 package io.chillin.chat.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chillin.chat.application.port.out.BlobStore;
 import java.nio.charset.StandardCharsets;
@@ -65,5 +66,27 @@ public abstract class BlobStoreContract {
         store.delete(key);
         assertThat(store.get(key)).isEmpty();
         store.delete(key);
+    }
+
+    @Test
+    void every_character_of_the_key_alphabet_is_accepted() {
+        String key = "media/" + TestNames.unique("Az09") + "/a-b_c.d.svg";
+        store.put(key, new byte[] {7}, "image/svg+xml");
+        assertThat(store.get(key).orElseThrow().content()).containsExactly(7);
+    }
+
+    /** The same refusals everywhere, so a key that would fail on disk or on S3 also fails against the in-memory store. */
+    @Test
+    void keys_outside_the_key_alphabet_are_refused_by_every_operation() {
+        String[] refused = {"avatars/\u00e9fo7xm4.svg", "avatars/\u00c9fo.svg", "avatars/\u0444\u043e\u043e.svg",
+                "avatars/\ud83d\ude00.svg", "avatars/%c3%a9.svg", "../etc/passwd", "/abs", "a/../../b", "a//b", "a/",
+                ".hidden", "a/.b", "", "a\u0000b", "a b", "a\\b", "a:b", "x".repeat(513)};
+        for (String key : refused) {
+            assertThatThrownBy(() -> store.put(key, new byte[] {1}, "x/y")).as("put %s", key)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.get(key)).as("get %s", key).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.delete(key)).as("delete %s", key).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> store.put(null, new byte[] {1}, "x/y")).isInstanceOf(IllegalArgumentException.class);
     }
 }

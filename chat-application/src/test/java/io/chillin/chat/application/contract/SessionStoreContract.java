@@ -16,7 +16,8 @@ public abstract class SessionStoreContract {
     protected abstract SessionStore newStore();
 
     private SessionStore store;
-    private final Instant expiry = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+    private final Instant made = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final Instant expiry = made.plusSeconds(3600);
 
     @BeforeEach
     void setUpStore() {
@@ -24,7 +25,7 @@ public abstract class SessionStoreContract {
     }
 
     private Session session(Identity identity) {
-        return new Session(TestNames.unique("hash-"), identity, expiry);
+        return new Session(TestNames.unique("hash-"), identity, made, expiry);
     }
 
     @Test
@@ -39,6 +40,16 @@ public abstract class SessionStoreContract {
         Session s = session(Identity.guest(TestNames.user(), "g123"));
         store.save(s);
         assertThat(store.find(s.tokenHash()).orElseThrow().identity()).isEqualTo(s.identity());
+    }
+
+    @Test
+    void a_session_keeps_the_time_it_was_made_also_when_extended() {
+        Instant longAgo = made.minusSeconds(86_000).plusMillis(123);
+        Session s = new Session(TestNames.unique("hash-"), Identity.guest(TestNames.user(), "g456"), longAgo, expiry);
+        store.save(s);
+        assertThat(store.find(s.tokenHash()).orElseThrow().createdAt()).isEqualTo(longAgo);
+        store.extend(s.tokenHash(), expiry.plusSeconds(600));
+        assertThat(store.find(s.tokenHash()).orElseThrow().createdAt()).isEqualTo(longAgo);
     }
 
     @Test

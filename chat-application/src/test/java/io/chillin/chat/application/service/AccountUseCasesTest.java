@@ -5,20 +5,31 @@ import static io.chillin.chat.application.service.ChatScenario.address;
 import static io.chillin.chat.application.service.ChatScenario.assertInvalid;
 import static io.chillin.chat.application.service.ChatScenario.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chillin.chat.application.ChatCore;
+import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.contract.FastTestHasher;
+import io.chillin.chat.application.contract.MutableClock;
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.in.AuthResult;
 import io.chillin.chat.application.port.in.LogInCommand;
 import io.chillin.chat.application.port.in.RegisterCommand;
+import io.chillin.chat.application.port.out.BlobStore;
 import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.Session;
+import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -241,6 +252,120 @@ class AccountUseCasesTest {
         assertThat(logIn(chat, bystander, PASSWORD).user().username()).isEqualTo(Username.of(bystander));
         chat.clock.advance(((ChatException.RateLimited) limited).retryAfter());
         assertThat(logIn(chat, target, PASSWORD).user().username()).isEqualTo(Username.of(target));
+    }
+
+    @Test
+    void a_guest_was_created_when_its_token_was_made() {
+        ChatScenario chat = ChatScenario.start();
+        Instant made = chat.clock.instant();
+
+        AuthResult result = chat.core.enterAsGuest().enterAsGuest(TestNames.unique("Guest_"));
+        chat.clock.advance(Duration.ofHours(2));
+
+        assertThat(result.user().createdAt()).isEqualTo(made);
+        assertThat(chat.core.authenticate().me(result.token()).createdAt()).isEqualTo(made);
+    }
+
+    @Test
+    void a_name_in_another_script_registers_and_logs_in() {
+        ChatScenario chat = ChatScenario.start();
+
+        AuthResult result = chat.register("\u00e9fo7xm4");
+
+        assertThat(result.user().username()).isEqualTo(Username.of("\u00e9fo7xm4"));
+        assertThat(logIn(chat, "\u00c9FO7XM4", PASSWORD).user().username()).isEqualTo(Username.of("\u00e9fo7xm4"));
+        assertRejected(() -> chat.register("\u00c9fo7xm4"), ErrorCode.CONFLICT);
+    }
+
+    @Test
+    void a_registration_whose_session_cannot_be_stored_changes_nothing_and_can_be_retried() {
+        Failing failing = new Failing();
+        String name = TestNames.unique("Half_");
+        failing.sessionsDown = true;
+
+        assertRejected(() -> failing.register(name), ErrorCode.UNAVAILABLE);
+
+        assertThat(failing.memory.users().list()).isEmpty();
+        assertThat(failing.memory.blobs().get(AvatarService.key(Username.of(name)))).isEmpty();
+        failing.sessionsDown = false;
+        AuthResult retried = failing.register(name);
+        assertThat(retried.user().username()).isEqualTo(Username.of(name));
+        assertThat(failing.core.authenticate().authenticate(retried.token()).name()).isEqualTo(Username.of(name));
+    }
+
+    @Test
+    void a_registration_that_fails_after_writing_the_account_leaves_neither_account_nor_session() {
+        Failing failing = new Failing();
+        String name = TestNames.unique("Bug_");
+        failing.blobsBroken = true;
+
+        assertThatThrownBy(() -> failing.register(name)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(failing.memory.users().list()).isEmpty();
+        assertThat(failing.savedSessions).allSatisfy(hash -> assertThat(failing.memory.sessions().find(hash)).isEmpty());
+        failing.blobsBroken = false;
+        assertThat(failing.register(name).user().username()).isEqualTo(Username.of(name));
+    }
+
+    /** A core on in-memory ports whose session store can be down and whose blob store can have a bug. */
+    private static final class Failing {
+        final MutableClock clock = MutableClock.atEpochDay();
+        final ChatPorts memory = ChatPorts.inMemory(new FastTestHasher(), ChatSettings.DEFAULT, clock);
+        final List<String> savedSessions = new CopyOnWriteArrayList<>();
+        volatile boolean sessionsDown;
+        volatile boolean blobsBroken;
+        final ChatCore core = ChatCore.create(memory.withSessions(new SessionStore() {
+            @Override
+            public void save(Session session) {
+                if (sessionsDown) {
+                    throw new ChatException.Unavailable("the session store is down");
+                }
+                memory.sessions().save(session);
+                savedSessions.add(session.tokenHash());
+            }
+
+            @Override
+            public Optional<Session> find(String tokenHash) {
+                return memory.sessions().find(tokenHash);
+            }
+
+            @Override
+            public void extend(String tokenHash, Instant expiresAt) {
+                memory.sessions().extend(tokenHash, expiresAt);
+            }
+
+            @Override
+            public void delete(String tokenHash) {
+                memory.sessions().delete(tokenHash);
+            }
+
+            @Override
+            public void deleteAllOf(String identityKey) {
+                memory.sessions().deleteAllOf(identityKey);
+            }
+        }).withBlobs(new BlobStore() {
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                if (blobsBroken) {
+                    throw new IllegalStateException("a bug in the blob store");
+                }
+                memory.blobs().put(key, content, contentType);
+            }
+
+            @Override
+            public Optional<Blob> get(String key) {
+                return memory.blobs().get(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                memory.blobs().delete(key);
+            }
+        }), ChatSettings.DEFAULT, clock);
+
+        AuthResult register(String name) {
+            return core.register().register(new RegisterCommand(name, PASSWORD, null), address());
+        }
     }
 
     /** The current format is {@link FastTestHasher}'s; "legacy$&lt;password&gt;" is an old one that needs replacing. */

@@ -58,4 +58,33 @@ class AvatarServiceTest {
         service.storeFor(Username.of("someone"));
         assertThat(service.avatar("someone").contentType()).isEqualTo("image/svg+xml");
     }
+
+    @Test
+    void a_user_whose_name_is_in_another_script_gets_a_stored_avatar_that_is_served() {
+        ChatScenario chat = ChatScenario.start();
+        chat.register("\u00e9fo7xm4");
+
+        Optional<BlobStore.Blob> stored = chat.ports.blobs().get(AvatarService.key(Username.of("\u00c9FO7XM4")));
+        assertThat(stored).isPresent();
+        assertThat(new String(stored.get().content(), StandardCharsets.UTF_8)).contains(">\u00c9f<");
+        Avatar served = chat.core.avatar().avatar("\u00e9fo7xm4");
+        assertThat(served.content()).isEqualTo(stored.get().content());
+        assertThat(served.contentType()).isEqualTo("image/svg+xml");
+    }
+
+    @Test
+    void avatar_keys_are_the_same_for_one_user_in_any_case_and_differ_between_users() {
+        assertThat(AvatarService.key(Username.of("Zoe_Q"))).as("ASCII names keep the keys they always had")
+                .isEqualTo("avatars/zoe_q.svg");
+        assertThat(AvatarService.key(Username.of("\u00c9fo7xm4"))).isEqualTo(AvatarService.key(Username.of("\u00e9FO7xm4")));
+        String[] names = {"\u00e9fo7xm4", "efo7xm4", "c3a9fo7xm4", "u-c3a9fo7xm4", "\u00e8fo7xm4", "\u0444\u043e\u043e",
+                "\u5f20\u4f1f\u4f1f", "\u00e9\u00e9\u00e9", "\u00e9_\u00e9", "\u00e9-\u00e9"};
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String name : names) {
+            String key = AvatarService.key(Username.of(name));
+            assertThat(key).as(name).matches("avatars/[a-z0-9_-][a-z0-9._-]*\\.svg").doesNotContain("..");
+            keys.add(key);
+        }
+        assertThat(keys).hasSameSizeAs(names);
+    }
 }

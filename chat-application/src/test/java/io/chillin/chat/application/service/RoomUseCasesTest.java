@@ -78,15 +78,24 @@ class RoomUseCasesTest {
     }
 
     @Test
-    void a_room_name_of_30_code_points_is_accepted_and_31_is_rejected_on_the_room_field() {
+    void a_room_name_of_30_code_points_is_accepted_and_31_is_rejected_on_the_commands_name_field() {
         ChatScenario chat = ChatScenario.start();
         String thirty = "\uD83D\uDE00".repeat(30);
 
         assertThat(create(chat, thirty, null, null).name().value()).isEqualTo(thirty);
-        assertInvalid(() -> create(chat, "\uD83C\uDF89".repeat(31), null, null), "room");
-        assertInvalid(() -> create(chat, "   ", null, null), "room");
-        assertInvalid(() -> create(chat, "bell\u0007room", null, null), "room");
+        assertInvalid(() -> create(chat, "\uD83C\uDF89".repeat(31), null, null), "name");
+        assertInvalid(() -> create(chat, "   ", null, null), "name");
+        assertInvalid(() -> create(chat, "bell\u0007room", null, null), "name");
+        assertInvalid(() -> create(chat, null, null, null), "name");
         assertThat(chat.core.listRooms().listRooms()).hasSize(1);
+    }
+
+    @Test
+    void checking_access_to_a_room_by_an_invalid_name_is_rejected_on_the_roomName_field() {
+        ChatScenario chat = ChatScenario.start();
+
+        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, "x".repeat(31), null), "roomName");
+        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, null, null), "roomName");
     }
 
     @Test

@@ -28,6 +28,16 @@ public record RoomName(String value) {
         return new RoomName(value);
     }
 
+    /** Validates a name given under another field name (REST's {@code name} or {@code roomName}, say). */
+    public static RoomName of(String value, String field) {
+        Text.required(value, field);
+        try {
+            return new RoomName(value);
+        } catch (ChatException.Invalid e) {
+            throw new ChatException.Invalid(field, e.getMessage());
+        }
+    }
+
     public String key() {
         return value.toLowerCase(Locale.ROOT);
     }

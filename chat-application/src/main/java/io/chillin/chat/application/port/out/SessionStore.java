@@ -3,7 +3,10 @@ package io.chillin.chat.application.port.out;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Sessions by token hash. Expiry is decided by the caller; a store may also forget expired sessions on its own. */
+/**
+ * Sessions by token hash, each with its creation time and expiry. Expiry is decided by the caller; a store may
+ * also forget expired sessions on its own.
+ */
 public interface SessionStore {
 
     void save(Session session);
