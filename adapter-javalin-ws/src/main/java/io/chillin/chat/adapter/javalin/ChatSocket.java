@@ -139,6 +139,9 @@ final class ChatSocket {
          * waits behind data the client does not read, so if it is not through soon the socket is cut.
          */
         private static void drop(Session session, String reason) {
+            if (!session.isOpen()) {
+                return; // already closing (a policy close, or the client's): cutting it now would lose its close frame
+            }
             Callback.Completable closing = new Callback.Completable();
             session.close(POLICY_VIOLATION, reason, closing);
             try {
@@ -166,6 +169,9 @@ final class ChatSocket {
          */
         void receive(String frame) {
             if (!worker.offer(() -> handle(frame))) {
+                // Nothing more is written after the close frame: replies to the frames still queued would fail and
+                // turn this clean 1008 into a cut connection.
+                outbox.close();
                 ctx.closeSession(POLICY_VIOLATION, "too many frames in flight: wait for the answers");
             }
         }
