@@ -35,6 +35,14 @@ final class ChatSocket {
     private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
     private static final int POLICY_VIOLATION = 1008;
     private static final long DROP_GRACE_MILLIS = 1000;
+    private static final long CLOSING_GRACE_MILLIS = 5000;
+    /**
+     * A send that waited this long behind the connection's earlier frames is refused with UNAVAILABLE instead of
+     * handled: the server is behind, and the client learns it now rather than after many seconds. A second, not
+     * less: a client may rightly send its ten permitted messages at once (a reconnect flushing its queue), and
+     * each waits for the one before it to be stored.
+     */
+    static final long SEND_STALE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ChatCore core;
     private final EdgeConfig config;
@@ -140,7 +148,15 @@ final class ChatSocket {
          */
         private static void drop(Session session, String reason) {
             if (!session.isOpen()) {
-                return; // already closing (a policy close, or the client's): cutting it now would lose its close frame
+                // Already closing (a policy close, or the client's): cutting it now could lose that close frame, so
+                // give it time to get through and only then make sure the socket is gone (a no-op if it is).
+                try {
+                    Thread.sleep(CLOSING_GRACE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                session.disconnect();
+                return;
             }
             Callback.Completable closing = new Callback.Completable();
             session.close(POLICY_VIOLATION, reason, closing);
@@ -168,7 +184,8 @@ final class ChatSocket {
          * answer is not speaking the protocol (every request is answered) and is cut at once.
          */
         void receive(String frame) {
-            if (!worker.offer(() -> handle(frame))) {
+            long receivedAt = System.nanoTime();
+            if (!worker.offer(() -> handle(frame, receivedAt))) {
                 // Nothing more is written after the close frame: replies to the frames still queued would fail and
                 // turn this clean 1008 into a cut connection.
                 outbox.close();
@@ -188,7 +205,7 @@ final class ChatSocket {
         }
 
         /** Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. */
-        private void handle(String text) {
+        private void handle(String text, long receivedAt) {
             JsonNode ref = null;
             outbox.hold();
             try {
@@ -202,10 +219,15 @@ final class ChatSocket {
                 }
                 ref = refOf(frame);
                 Json.Fields fields = new Json.Fields(frame);
-                dispatch(fields.requiredString("type"), fields, ref);
+                String type = fields.requiredString("type");
+                if (type.equals("sendMessage") && System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
+                    throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
+                }
+                dispatch(type, fields, ref);
             } catch (ChatException e) {
                 Long retryAfter = e instanceof ChatException.RateLimited limited
-                        ? Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000) : null;
+                        ? Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)
+                        : e instanceof ChatException.Unavailable ? 1L : null;
                 reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfter));
             } catch (Json.Malformed e) {
                 reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
