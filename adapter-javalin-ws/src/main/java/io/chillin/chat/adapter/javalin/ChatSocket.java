@@ -225,10 +225,7 @@ final class ChatSocket {
                 }
                 dispatch(type, fields, ref);
             } catch (ChatException e) {
-                Long retryAfter = e instanceof ChatException.RateLimited limited
-                        ? Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)
-                        : e instanceof ChatException.Unavailable ? 1L : null;
-                reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfter));
+                reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfterSeconds(e)));
             } catch (Json.Malformed e) {
                 reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
             } catch (RuntimeException e) {
@@ -237,6 +234,14 @@ final class ChatSocket {
             } finally {
                 outbox.release();
             }
+        }
+
+        /** Seconds until a retry may succeed: the rate limit's wait, 1 s for UNAVAILABLE, none for other errors. */
+        private static Long retryAfterSeconds(ChatException e) {
+            if (e instanceof ChatException.RateLimited limited) {
+                return Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            }
+            return e instanceof ChatException.Unavailable ? Long.valueOf(1) : null;
         }
 
         private static JsonNode refOf(ObjectNode frame) {
