@@ -68,7 +68,7 @@ public final class Backends implements AutoCloseable {
                             new PostgresMessageStore(database))
                     .withSessions(new PostgresSessionStore(database, clock));
             List<HealthProbe> probes = new ArrayList<>();
-            probes.add(probe("database", db, database::ping));
+            probes.add(HealthProbe.of("database", db, database::ping));
 
             String blobs;
             if (config.blobs().s3().isPresent()) {
@@ -76,11 +76,11 @@ public final class Backends implements AutoCloseable {
                 S3BlobStore store = remember(opened, new S3BlobStore(new S3Config(s3.endpoint().orElse(null), s3.region(),
                         s3.bucket(), s3.accessKeyId(), s3.secretAccessKey())));
                 ports = ports.withBlobs(store);
-                probes.add(probe("blobs", "s3", store::ping));
+                probes.add(HealthProbe.of("blobs", "s3", store::ping));
                 blobs = "s3 (" + s3.endpoint().orElse("aws") + "/" + s3.bucket() + ")";
             } else {
                 ports = ports.withBlobs(new FilesystemBlobStore(config.blobs().dir()));
-                probes.add(probe("blobs", "filesystem", () -> { }));
+                probes.add(HealthProbe.of("blobs", "filesystem", () -> { }));
                 blobs = "filesystem (" + config.blobs().dir() + ")";
             }
 
@@ -96,12 +96,12 @@ public final class Backends implements AutoCloseable {
                         new RedisRateLimiter(redis, "auth", settings.authLimit(), settings.authWindow(), clock));
                 shared = "redis";
                 for (String role : List.of("bus", "presence", "sessions", "rate-limiter")) {
-                    probes.add(probe(role, "redis", redis::ping));
+                    probes.add(HealthProbe.of(role, "redis", redis::ping));
                 }
             } else {
-                probes.add(probe("bus", "in-process", () -> { }));
-                probes.add(probe("presence", "in-process", () -> { }));
-                probes.add(probe("sessions", db, database::ping));
+                probes.add(HealthProbe.of("bus", "in-process", () -> { }));
+                probes.add(HealthProbe.of("presence", "in-process", () -> { }));
+                probes.add(HealthProbe.of("sessions", db, database::ping));
             }
             ports = ports.withStores(ports.users(), new AnnouncedRoomStore(ports.rooms(), ports.bus()), ports.messages());
             String summary = "database=" + db + " (" + config.postgres().map(pg -> pg.host() + ":" + pg.port() + "/"
@@ -118,30 +118,6 @@ public final class Backends implements AutoCloseable {
     private static <T extends AutoCloseable> T remember(Deque<AutoCloseable> opened, T resource) {
         opened.push(resource);
         return resource;
-    }
-
-    private static HealthProbe probe(String role, String kind, Check check) {
-        return new HealthProbe() {
-            @Override
-            public String role() {
-                return role;
-            }
-
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public void check() throws Exception {
-                check.run();
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void run() throws Exception;
     }
 
     public ChatPorts ports() {

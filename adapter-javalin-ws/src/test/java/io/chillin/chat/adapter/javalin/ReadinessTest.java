@@ -13,24 +13,11 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     private static HealthProbe probe(String role, String kind, Exception failure) {
-        return new HealthProbe() {
-            @Override
-            public String role() {
-                return role;
+        return HealthProbe.of(role, kind, () -> {
+            if (failure != null) {
+                throw failure;
             }
-
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public void check() throws Exception {
-                if (failure != null) {
-                    throw failure;
-                }
-            }
-        };
+        });
     }
 
     @Test
