@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The one test fixture of this module's socket tests: a real {@link ChatHttpServer} on a free port
@@ -52,24 +53,24 @@ final class EdgeHarness implements AutoCloseable {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
 
     private EdgeHarness(EdgeConfig config, ChatSettings settings, List<HealthProbe> probes,
-                        java.util.function.UnaryOperator<ChatPorts> ports) {
+                        UnaryOperator<ChatPorts> ports) {
         Clock clock = Clock.systemUTC();
         ChatCore core = ChatCore.create(ports.apply(ChatPorts.inMemory(new FastTestHasher(), settings, clock)), settings, clock);
         this.server = new ChatHttpServer(core, config, probes).start("127.0.0.1", 0);
     }
 
     static EdgeHarness start(EdgeConfig config, ChatSettings settings) {
-        return new EdgeHarness(config, settings, List.of(), java.util.function.UnaryOperator.identity());
+        return new EdgeHarness(config, settings, List.of(), UnaryOperator.identity());
     }
 
     /** As {@link #start(EdgeConfig, ChatSettings)}, on the in-memory ports as {@code ports} changes them (a slow store, say). */
-    static EdgeHarness start(EdgeConfig config, ChatSettings settings, java.util.function.UnaryOperator<ChatPorts> ports) {
+    static EdgeHarness start(EdgeConfig config, ChatSettings settings, UnaryOperator<ChatPorts> ports) {
         return new EdgeHarness(config, settings, List.of(), ports);
     }
 
     /** As {@link #start(EdgeConfig, ChatSettings)}, with these backends for the readiness check. */
     static EdgeHarness start(EdgeConfig config, ChatSettings settings, List<HealthProbe> probes) {
-        return new EdgeHarness(config, settings, probes, java.util.function.UnaryOperator.identity());
+        return new EdgeHarness(config, settings, probes, UnaryOperator.identity());
     }
 
     /** The production defaults: 16 KiB frames, 1024 queued frames, the local dev origin allowed. */

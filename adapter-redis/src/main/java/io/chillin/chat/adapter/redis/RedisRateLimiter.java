@@ -25,12 +25,6 @@ public final class RedisRateLimiter implements RateLimiter {
             return tonumber(oldest[2]) + window - now
             """);
 
-    /** Removes the newest permit (the highest score): the one this instance just took, or a later one. */
-    private static final LuaScript RELEASE = new LuaScript("""
-            redis.call('ZPOPMAX', KEYS[1])
-            return 0
-            """);
-
     private final Redis redis;
     private final String name;
     private final int limit;
@@ -57,6 +51,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public void release(String key) {
-        redis.script(RELEASE, ScriptOutputType.INTEGER, new String[] {redis.key("rate", name, key)});
+        // the newest permit (the highest score): the one just taken, or a later one; the count is what matters
+        redis.call(r -> r.zpopmax(redis.key("rate", name, key)));
     }
 }
