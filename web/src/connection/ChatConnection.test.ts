@@ -72,6 +72,21 @@ describe('ChatConnection', () => {
     expect(statuses).toEqual(['CONNECTING', 'CONNECTED', 'RECONNECTING', 'RECONNECTING', 'CONNECTED']);
   });
 
+  it('says why when the server ends the session (4001), and asks for a fresh URL', async () => {
+    const { connection, timers, attempts, last } = setup();
+    connection.start();
+    await flush();
+    last().serverOpens();
+    last().serverCloses(4001, 'the session was logged out');
+    expect(connection.current).toMatchObject({
+      status: 'RECONNECTING',
+      lastError: 'Your session has ended (the session was logged out).',
+    });
+    timers.advance(250);
+    await flush();
+    expect(attempts).toEqual([0, 1]);
+  });
+
   it('gives up after ten failed attempts and starts again on retry', async () => {
     const { connection, timers, sockets, last } = setup();
     connection.start();

@@ -62,6 +62,8 @@ export function describeClose(code: number, reason: string): string {
       return 'The server closed the connection (a frame was too large).';
     case 1011:
       return 'The server hit an error.';
+    case 4001:
+      return reason ? `Your session has ended (${reason}).` : 'Your session has ended.';
     default:
       return reason ? `The connection closed: ${reason}.` : `The connection closed (code ${code}).`;
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    /** How often ended sessions are looked for: a logout anywhere closes its sockets within about this. */
+    private static final long SESSION_CHECK_MILLIS = 250;
 
     private final Backends backends;
     private final ChatHttpServer http;
@@ -41,6 +44,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             ChatCore core = ChatCore.create(backends.ports(), backends.settings(), clock);
             config.cluster().ifPresent(cluster -> sweepPresenceRegularly(core, cluster.presenceTtl(), housekeeping));
+            regularly(housekeeping, "session check", SESSION_CHECK_MILLIS, core::checkSessions);
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
                     config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE);
             ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes()).start(config.host(), config.port());
@@ -58,14 +62,36 @@ public final class ChatServer implements AutoCloseable {
 
     /** Forgets the members of dead instances a few times per presence TTL, so they leave within about one TTL. */
     private static void sweepPresenceRegularly(ChatCore core, Duration presenceTtl, ScheduledExecutorService housekeeping) {
-        long every = Math.max(100, presenceTtl.toMillis() / 4);
+        regularly(housekeeping, "presence sweep", Math.max(100, presenceTtl.toMillis() / 4), core::sweepPresence);
+    }
+
+    /** Runs a task with a fixed delay; a failure is logged once until the task succeeds again (a backend outage). */
+    private static void regularly(ScheduledExecutorService housekeeping, String name, long everyMillis, Runnable task) {
+        AtomicBoolean failing = new AtomicBoolean();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                core.sweepPresence();
+                task.run();
+                if (failing.getAndSet(false)) {
+                    LOG.info("{} works again", name);
+                }
             } catch (RuntimeException e) {
-                LOG.warn("presence sweep failed: {}", e.getMessage());
+                if (!failing.getAndSet(true)) {
+                    LOG.warn("{} failed: {}", name, e.getMessage());
+                }
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets a running task finish: an interrupt inside a database call could close the embedded database. */
+    private void stopHousekeeping() {
+        housekeeping.shutdown();
+        try {
+            if (!housekeeping.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("a housekeeping task is still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {
@@ -80,7 +106,7 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("shutting down: closing {} connection(s)", http.openConnections());
-        housekeeping.shutdownNow();
+        stopHousekeeping();
         try {
             http.close();
         } finally {

@@ -10,6 +10,7 @@ import io.chillin.chat.application.port.in.LeaveRoomUseCase;
 import io.chillin.chat.application.port.in.ListRoomsUseCase;
 import io.chillin.chat.application.port.in.LogInUseCase;
 import io.chillin.chat.application.port.in.LogOutUseCase;
+import io.chillin.chat.application.port.in.OpenConnectionUseCase;
 import io.chillin.chat.application.port.in.ReadHistoryUseCase;
 import io.chillin.chat.application.port.in.RegisterUseCase;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
@@ -17,6 +18,7 @@ import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.service.AccountService;
 import io.chillin.chat.application.service.AvatarService;
+import io.chillin.chat.application.service.LiveSessions;
 import io.chillin.chat.application.service.MembershipService;
 import io.chillin.chat.application.service.RoomFanout;
 import io.chillin.chat.application.service.RoomService;
@@ -35,11 +37,13 @@ public final class ChatCore {
     private final MembershipService membership;
     private final SendMessageService sender;
     private final RoomFanout fanout;
+    private final LiveSessions liveSessions;
 
     private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
         this.avatars = new AvatarService(ports.blobs());
         this.accounts = new AccountService(ports.users(), ports.sessions(), ports.hasher(), ports.authRate(),
                 settings.passwordPolicy(), settings.sessionTtl(), clock, avatars);
+        this.liveSessions = new LiveSessions(accounts, ports.sessions(), clock);
         this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(),
                 settings.passwordPolicy(), clock);
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
@@ -65,12 +69,20 @@ public final class ChatCore {
         return accounts;
     }
 
+    /** Logs out and ends this instance's connections of the session at once (other instances within a check). */
     public LogOutUseCase logOut() {
-        return accounts;
+        return token -> {
+            accounts.logOut(token);
+            liveSessions.checkSessions();
+        };
     }
 
     public AuthenticateUseCase authenticate() {
         return accounts;
+    }
+
+    public OpenConnectionUseCase connections() {
+        return liveSessions;
     }
 
     public GetAvatarUseCase avatar() {
@@ -116,6 +128,14 @@ public final class ChatCore {
     /** Re-delivers from the store whatever the bus may have lost. */
     public void resyncDelivery() {
         fanout.resync();
+    }
+
+    /**
+     * Ends the connections whose sessions ended (logged out anywhere, expired, account deleted or password
+     * changed): every server calls this a few times a second.
+     */
+    public void checkSessions() {
+        liveSessions.checkSessions();
     }
 
     /** Forgets members of server instances that died, telling their rooms; a cluster calls this every few seconds. */

@@ -3,7 +3,9 @@ package io.chillin.chat.adapter.javalin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chillin.chat.application.ChatCore;
+import io.chillin.chat.application.port.in.Admission;
 import io.chillin.chat.application.port.in.Connection;
+import io.chillin.chat.application.port.in.EventSink;
 import io.chillin.chat.application.port.in.JoinResult;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
 import io.chillin.chat.application.port.in.SendMessageCommand;
@@ -31,9 +33,12 @@ import org.slf4j.LoggerFactory;
 final class ChatSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
-    private static final String IDENTITY = "chat.identity";
+    private static final String ADMISSION = "chat.admission";
+    private static final String ADDRESS = "chat.address";
     private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
     private static final int POLICY_VIOLATION = 1008;
+    /** The connection's session ended (logged out, expired, account deleted, password changed): log in again. */
+    static final int SESSION_ENDED = 4001;
     private static final long DROP_GRACE_MILLIS = 1000;
     private static final long CLOSING_GRACE_MILLIS = 5000;
     /**
@@ -59,9 +64,11 @@ final class ChatSocket {
         if (origin != null && !isAllowedOrigin(origin, ctx)) {
             throw new ChatException.Forbidden("origin " + origin + " is not allowed");
         }
+        // ctx.ip() is the client's address as TrustedProxies finds it.
+        ctx.attribute(ADDRESS, ctx.ip());
         String token = ctx.queryParam("token");
         if (token != null) {
-            ctx.attribute(IDENTITY, core.authenticate().authenticate(token));
+            ctx.attribute(ADMISSION, core.connections().admit(token));
         }
     }
 
@@ -79,8 +86,9 @@ final class ChatSocket {
             // its next ping. Now the pings (every client answers them by itself) keep it three intervals away.
             ctx.session.setIdleTimeout(config.idleTimeout());
             ctx.enableAutomaticPings(config.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
-            Identity identity = ctx.attribute(IDENTITY);
-            Client client = new Client(ctx, identity);
+            Admission admission = ctx.attribute(ADMISSION);
+            String address = ctx.attribute(ADDRESS);
+            Client client = new Client(ctx, admission, address == null ? Connection.LOCAL : address);
             clients.put(ctx.sessionId(), client);
         });
         ws.onMessage(ctx -> {
@@ -130,23 +138,39 @@ final class ChatSocket {
         private org.eclipse.jetty.util.Callback sent;
         final SerialWorker worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT);
 
-        Client(WsContext ctx, Identity identity) {
+        Client(WsContext ctx, Admission admission, String address) {
             this.ctx = ctx;
             Session session = ctx.session;
             // Frames go to Jetty's core session as bytes: the API session's sendText would encode each copy again.
             CoreSession socket = ((WebSocketSession) session).getCoreSession();
             this.outbox = new Outbox<>(config.outboundQueueFrames(),
                     frame -> socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, false),
-                    reason -> Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(session, reason)));
+                    reason -> dropLater(POLICY_VIOLATION, reason));
             this.sent = org.eclipse.jetty.util.Callback.from(outbox::written, outbox::failed);
-            this.connection = Connection.open(identity, this::push);
+            this.connection = core.connections().open(admission, address, new EventSink() {
+                @Override
+                public void send(ServerEvent event) {
+                    push(event);
+                }
+
+                @Override
+                public void sessionEnded(String reason) {
+                    // Nothing more is written: the close frame goes out next.
+                    outbox.close();
+                    dropLater(SESSION_ENDED, reason);
+                }
+            });
+        }
+
+        private void dropLater(int code, String reason) {
+            Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(ctx.session, code, reason));
         }
 
         /**
          * Closes a client that cannot keep up. Runs on its own thread: never inside a broadcast. The close frame
          * waits behind data the client does not read, so if it is not through soon the socket is cut.
          */
-        private static void drop(Session session, String reason) {
+        private static void drop(Session session, int code, String reason) {
             if (!session.isOpen()) {
                 // Already closing (a policy close, or the client's): cutting it now could lose that close frame, so
                 // give it time to get through and only then make sure the socket is gone (a no-op if it is).
@@ -159,7 +183,7 @@ final class ChatSocket {
                 return;
             }
             Callback.Completable closing = new Callback.Completable();
-            session.close(POLICY_VIOLATION, reason, closing);
+            session.close(code, reason, closing);
             try {
                 closing.get(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (Exception notThrough) {
@@ -170,6 +194,7 @@ final class ChatSocket {
         /** The socket closed: sends stop now; the connection leaves its rooms once the frame in progress is done. */
         void stop() {
             outbox.close();
+            core.connections().closed(connection);
             worker.closeWith(() -> {
                 try {
                     core.leaveRoom().disconnect(connection);
@@ -223,6 +248,7 @@ final class ChatSocket {
                 if (type.equals("sendMessage") && System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
                     throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
                 }
+                core.connections().touch(connection);
                 dispatch(type, fields, ref);
             } catch (ChatException e) {
                 reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfterSeconds(e)));

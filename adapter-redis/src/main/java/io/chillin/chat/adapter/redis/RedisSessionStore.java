@@ -3,23 +3,37 @@ package io.chillin.chat.adapter.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chillin.chat.application.port.out.Revocation;
 import io.chillin.chat.application.port.out.Session;
 import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Sessions as Redis keys that expire by themselves at the session's expiry; a set per identity lets
- * "log out everywhere" end them all. Every instance sees a logout at once.
+ * "log out everywhere" end them all. Every instance sees a logout at once. Revocations are a sorted set scored by
+ * their number, the number from a counter that the same script increments, so they become visible in order.
  */
 public final class RedisSessionStore implements SessionStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LEGACY_LIFETIME = Duration.ofHours(24);
+
+    /** KEYS: counter, revocations; ARGV: "s <token hash>" or "i <identity key>", how many to keep. */
+    private static final LuaScript REVOKE = new LuaScript("""
+            local number = redis.call('INCR', KEYS[1])
+            redis.call('ZADD', KEYS[2], number, number .. ' ' .. ARGV[1])
+            redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[2]) + 1))
+            return number
+            """);
 
     private final Redis redis;
 
@@ -85,19 +99,58 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void delete(String tokenHash) {
-        find(tokenHash).ifPresent(s -> redis.call(r -> {
-            r.del(sessionKey(tokenHash));
-            return r.srem(identityIndex(s.identity().key()), tokenHash);
-        }));
+        find(tokenHash).ifPresent(s -> {
+            long deleted = redis.call(r -> {
+                long n = r.del(sessionKey(tokenHash));
+                r.srem(identityIndex(s.identity().key()), tokenHash);
+                return n;
+            });
+            if (deleted > 0) {
+                revoke("s " + tokenHash);
+            }
+        });
     }
 
     @Override
     public void deleteAllOf(String identityKey) {
-        redis.call(r -> {
+        long deleted = redis.call(r -> {
+            long n = 0;
             for (String tokenHash : r.smembers(identityIndex(identityKey))) {
-                r.del(sessionKey(tokenHash));
+                n += r.del(sessionKey(tokenHash));
             }
-            return r.del(identityIndex(identityKey));
+            r.del(identityIndex(identityKey));
+            return n;
         });
+        if (deleted > 0) {
+            revoke("i " + identityKey);
+        }
+    }
+
+    private void revoke(String what) {
+        redis.script(REVOKE, ScriptOutputType.INTEGER,
+                new String[] {redis.key("revocations", "last"), redis.key("revocations")},
+                what, Integer.toString(REVOCATIONS_KEPT));
+    }
+
+    @Override
+    public long lastRevocation() {
+        String last = redis.call(r -> r.get(redis.key("revocations", "last")));
+        return last == null ? 0 : Long.parseLong(last);
+    }
+
+    @Override
+    public List<Revocation> revocationsAfter(long after, int max) {
+        List<String> found = redis.call(r -> r.zrangebyscore(redis.key("revocations"),
+                Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded()), Limit.create(0, max)));
+        return found.stream().map(RedisSessionStore::revocation).toList();
+    }
+
+    /** Reads "number s hash" or "number i identity-key". */
+    private static Revocation revocation(String member) {
+        int first = member.indexOf(' ');
+        long number = Long.parseLong(member.substring(0, first));
+        String value = member.substring(first + 3);
+        return member.charAt(first + 1) == 's' ? Revocation.ofSession(number, value)
+                : Revocation.ofIdentity(number, value);
     }
 }

@@ -144,24 +144,31 @@ public final class AccountService
     }
 
     /** The live session of a token, its expiry slid forward. */
-    private Session session(String token) {
+    Session session(String token) {
         if (token == null || token.isBlank()) {
             throw new ChatException.Unauthorized("a token is required");
         }
         String hash = SessionTokens.hash(token);
         Session session = sessions.find(hash)
                 .orElseThrow(() -> new ChatException.Unauthorized("unknown or expired token"));
-        Instant now = clock.instant();
-        if (!session.expiresAt().isAfter(now)) {
+        if (!session.expiresAt().isAfter(clock.instant())) {
             sessions.delete(hash);
             throw new ChatException.Unauthorized("unknown or expired token");
         }
-        // Slide the expiry, but write at most about once a minute per session.
-        Instant renewed = now.plus(sessionTtl);
-        if (Duration.between(session.expiresAt(), renewed).compareTo(Duration.ofMinutes(1)) > 0) {
-            sessions.extend(hash, renewed);
+        return session.expiringAt(slide(hash, session.expiresAt()));
+    }
+
+    /**
+     * Slides a session's expiry to a full lifetime from now, but writes at most about once a minute per session.
+     * Returns the expiry now in force.
+     */
+    Instant slide(String tokenHash, Instant expiresAt) {
+        Instant renewed = clock.instant().plus(sessionTtl);
+        if (Duration.between(expiresAt, renewed).compareTo(Duration.ofMinutes(1)) <= 0) {
+            return expiresAt;
         }
-        return session;
+        sessions.extend(tokenHash, renewed);
+        return renewed;
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     @Override
     public JoinResult join(Connection connection, JoinRoomCommand command) {
+        connection.ensureLive();
         RoomName name = RoomName.of(command.room());
         Long sinceSeq = command.sinceSeq();
         if (sinceSeq != null && sinceSeq < 0) {

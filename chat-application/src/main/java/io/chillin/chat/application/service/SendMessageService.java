@@ -38,6 +38,7 @@ public final class SendMessageService implements SendMessageUseCase {
 
     @Override
     public ChatMessage send(Connection connection, SendMessageCommand command) {
+        connection.ensureLive();
         Identity author = connection.identity()
                 .orElseThrow(() -> new ChatException.Unauthorized("join a room before sending"));
         RoomName asked = RoomName.of(command.room());

@@ -18,6 +18,7 @@ import io.chillin.chat.application.port.in.LogInCommand;
 import io.chillin.chat.application.port.in.RegisterCommand;
 import io.chillin.chat.application.port.out.BlobStore;
 import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.Revocation;
 import io.chillin.chat.application.port.out.Session;
 import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.domain.ChatException;
@@ -342,6 +343,16 @@ class AccountUseCasesTest {
             @Override
             public void deleteAllOf(String identityKey) {
                 memory.sessions().deleteAllOf(identityKey);
+            }
+
+            @Override
+            public long lastRevocation() {
+                return memory.sessions().lastRevocation();
+            }
+
+            @Override
+            public List<Revocation> revocationsAfter(long after, int max) {
+                return memory.sessions().revocationsAfter(after, max);
             }
         }).withBlobs(new BlobStore() {
             @Override

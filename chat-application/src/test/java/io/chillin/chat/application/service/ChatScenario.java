@@ -115,9 +115,21 @@ final class ChatScenario {
         return new Client(Connection.open(identity, sink), sink);
     }
 
+    /** A connection opened with a token, as a WebSocket upgrade opens one: it ends when its session ends. */
+    Client connectWithToken(String token) {
+        RecordingSink sink = new RecordingSink();
+        return new Client(core.connections().open(core.connections().admit(token), address(), sink), sink);
+    }
+
     /** A connection that came without a token: it gets its identity from the name of its first join. */
     Client connectWithoutToken() {
         return connect(null);
+    }
+
+    /** A connection without a token from this client address, as the edge would open it (per-address limits count by it). */
+    Client connectFrom(String address) {
+        RecordingSink sink = new RecordingSink();
+        return new Client(Connection.open(null, address, sink), sink);
     }
 
     JoinResult join(Client client, RoomName room) {
@@ -205,10 +217,21 @@ final class ChatScenario {
     static final class RecordingSink implements EventSink {
 
         private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+        private final List<String> endings = new CopyOnWriteArrayList<>();
 
         @Override
         public void send(ServerEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void sessionEnded(String reason) {
+            endings.add(reason);
+        }
+
+        /** The reasons the core gave for ending the connection's session, in order. */
+        List<String> endings() {
+            return List.copyOf(endings);
         }
 
         List<ServerEvent> events() {

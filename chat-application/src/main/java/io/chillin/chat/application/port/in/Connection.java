@@ -1,5 +1,6 @@
 package io.chillin.chat.application.port.in;
 
+import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.Identity;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,18 +12,32 @@ import java.util.UUID;
  */
 public final class Connection {
 
+    /** The address of connections opened without one. */
+    public static final String LOCAL = "local";
+
     private final String id = UUID.randomUUID().toString();
     private final EventSink sink;
+    private final String address;
     private volatile Identity identity;
+    private volatile String endedBecause;
 
-    Connection(Identity identity, EventSink sink) {
+    Connection(Identity identity, String address, EventSink sink) {
         this.identity = identity;
+        this.address = Objects.requireNonNull(address);
         this.sink = Objects.requireNonNull(sink);
     }
 
-    /** Opens a connection handle; {@code identity} is null for a client without a token. */
+    /**
+     * Opens a connection handle; {@code identity} is null for a client without a token, {@code address} is the
+     * client's network address as the edge found it (per-address limits count by it).
+     */
+    public static Connection open(Identity identity, String address, EventSink sink) {
+        return new Connection(identity, address, sink);
+    }
+
+    /** A connection of this process (an embedding program, a test): its address is {@code "local"}. */
     public static Connection open(Identity identity, EventSink sink) {
-        return new Connection(identity, sink);
+        return new Connection(identity, LOCAL, sink);
     }
 
     public String id() {
@@ -31,6 +46,11 @@ public final class Connection {
 
     public EventSink sink() {
         return sink;
+    }
+
+    /** The client's address, for per-address limits. */
+    public String address() {
+        return address;
     }
 
     public Optional<Identity> identity() {
@@ -43,6 +63,32 @@ public final class Connection {
             identity = Objects.requireNonNull(candidate);
         }
         return identity;
+    }
+
+    /**
+     * Ends the connection because its session ended: every later request is refused and the sink is told.
+     * Only the first call counts.
+     */
+    public void end(String reason) {
+        synchronized (this) {
+            if (endedBecause != null) {
+                return;
+            }
+            endedBecause = Objects.requireNonNull(reason);
+        }
+        sink.sessionEnded(reason);
+    }
+
+    public boolean ended() {
+        return endedBecause != null;
+    }
+
+    /** @throws ChatException.Unauthorized once the connection's session has ended */
+    public void ensureLive() {
+        String reason = endedBecause;
+        if (reason != null) {
+            throw new ChatException.Unauthorized(reason + ": log in again");
+        }
     }
 
     @Override

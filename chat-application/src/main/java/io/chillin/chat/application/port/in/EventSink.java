@@ -9,4 +9,12 @@ package io.chillin.chat.application.port.in;
 public interface EventSink {
 
     void send(ServerEvent event);
+
+    /**
+     * The connection's session has ended (logged out, expired, its account deleted or its password changed):
+     * the core refuses whatever the connection asks from now on, and the edge should close it. Must not block
+     * either. By default nothing more happens.
+     */
+    default void sessionEnded(String reason) {
+    }
 }

@@ -1,0 +1,29 @@
+package io.chillin.chat.application.port.in;
+
+/**
+ * Opens and closes live connections, and keeps each one no longer than its session: a connection opened
+ * with a token ends (see {@link EventSink#sessionEnded}) when that session is logged out, expires, or its
+ * account is deleted or its password changed, on whichever instance or process that happened.
+ */
+public interface OpenConnectionUseCase {
+
+    /**
+     * Checks a token before its connection opens.
+     *
+     * @throws io.chillin.chat.domain.ChatException.Unauthorized for a missing, unknown, expired or logged-out token
+     */
+    Admission admit(String token);
+
+    /** Opens a connection; {@code admission} is null for a client without a token (a guest named at its first join). */
+    Connection open(Admission admission, String address, EventSink sink);
+
+    /**
+     * The client did something: its session's sliding expiry moves (written at most about once a minute).
+     *
+     * @throws io.chillin.chat.domain.ChatException.Unauthorized once the connection's session has ended
+     */
+    void touch(Connection connection);
+
+    /** The connection is gone (the edge then takes it out of its rooms). */
+    void closed(Connection connection);
+}

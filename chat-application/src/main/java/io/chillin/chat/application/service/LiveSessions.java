@@ -1,0 +1,207 @@
+package io.chillin.chat.application.service;
+
+import io.chillin.chat.application.port.in.Admission;
+import io.chillin.chat.application.port.in.Connection;
+import io.chillin.chat.application.port.in.EventSink;
+import io.chillin.chat.application.port.in.OpenConnectionUseCase;
+import io.chillin.chat.application.port.out.Revocation;
+import io.chillin.chat.application.port.out.Session;
+import io.chillin.chat.application.port.out.SessionStore;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The connections opened with a token, each ended when its session ends. Sessions end in the session store
+ * (a logout on any instance, the admin CLI, an expiry found on a request), which writes each end down as a
+ * numbered {@link Revocation}; {@link #checkSessions} reads the new ones a few times a second and ends the
+ * matching connections here. It also ends the connections whose sessions expired while they were open.
+ */
+public final class LiveSessions implements OpenConnectionUseCase {
+
+    private static final Logger LOG = System.getLogger(LiveSessions.class.getName());
+    /** Revocations read per store round trip. */
+    private static final int READ_BATCH = 500;
+    /** Revocations remembered after they were applied, for connections admitted just before and opened after. */
+    private static final int RECENT_KEPT = 1000;
+
+    private final AccountService accounts;
+    private final SessionStore sessions;
+    private final Clock clock;
+    private final Map<Connection, Tracked> live = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> byIdentity = new ConcurrentHashMap<>();
+    /** The newest revocations applied, oldest first; guarded by this. */
+    private final ArrayDeque<Revocation> recent = new ArrayDeque<>();
+    /** The number of the newest revocation applied; guarded by this for writes. */
+    private volatile long read;
+
+    public LiveSessions(AccountService accounts, SessionStore sessions, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.clock = clock;
+        // Revocations before this process started concern no connection of it.
+        this.read = sessions.lastRevocation();
+    }
+
+    /** What is known of one connection's session; {@code expiresAt} moves as the session slides. */
+    private static final class Tracked {
+        final String tokenHash;
+        final String identityKey;
+        volatile Instant expiresAt;
+
+        Tracked(String tokenHash, String identityKey, Instant expiresAt) {
+            this.tokenHash = tokenHash;
+            this.identityKey = identityKey;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    @Override
+    public Admission admit(String token) {
+        long readBefore = read;
+        Session session = accounts.session(token);
+        return new Admission(session.identity(), session.tokenHash(), session.expiresAt(), readBefore);
+    }
+
+    @Override
+    public Connection open(Admission admission, String address, EventSink sink) {
+        if (admission == null) {
+            return Connection.open(null, address, sink);
+        }
+        Connection connection = Connection.open(admission.identity(), address, sink);
+        Tracked tracked = new Tracked(admission.tokenHash(), admission.identity().key(), admission.expiresAt());
+        live.put(connection, tracked);
+        bySession.computeIfAbsent(tracked.tokenHash, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        byIdentity.computeIfAbsent(tracked.identityKey, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        endIfRevokedSince(connection, tracked, admission.revocationsRead());
+        return connection;
+    }
+
+    /** A revocation read between the token check and the registration above found nothing to end: look again. */
+    private synchronized void endIfRevokedSince(Connection connection, Tracked tracked, long readBefore) {
+        if (read == readBefore) {
+            return;
+        }
+        boolean forgotten = recent.isEmpty() || recent.peekFirst().number() > readBefore + 1;
+        if (forgotten) {
+            if (!stillValid(tracked)) {
+                end(connection, "the session has ended");
+            }
+            return;
+        }
+        for (Revocation r : recent) {
+            if (r.number() > readBefore && r.ends(tracked.tokenHash, tracked.identityKey)) {
+                end(connection, reason(r));
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void touch(Connection connection) {
+        connection.ensureLive();
+        Tracked tracked = live.get(connection);
+        if (tracked != null) {
+            tracked.expiresAt = accounts.slide(tracked.tokenHash, tracked.expiresAt);
+        }
+    }
+
+    @Override
+    public void closed(Connection connection) {
+        Tracked tracked = live.remove(connection);
+        if (tracked != null) {
+            forget(bySession, tracked.tokenHash, connection);
+            forget(byIdentity, tracked.identityKey, connection);
+        }
+    }
+
+    private static void forget(Map<String, Set<Connection>> index, String key, Connection connection) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Number of open connections that came with a token. */
+    public int tracked() {
+        return live.size();
+    }
+
+    /**
+     * Ends the connections of sessions revoked since the last call, and of sessions that expired. The server
+     * calls this a few times a second from one thread.
+     */
+    public synchronized void checkSessions() {
+        List<Revocation> found;
+        do {
+            found = sessions.revocationsAfter(read, READ_BATCH);
+            if (!found.isEmpty() && found.get(0).number() > read + 1) {
+                LOG.log(Level.WARNING, "missed " + (found.get(0).number() - read - 1)
+                        + " session revocation(s) no longer kept: checking every open connection's session");
+                live.forEach((connection, tracked) -> {
+                    if (!stillValid(tracked)) {
+                        end(connection, "the session has ended");
+                    }
+                });
+            }
+            for (Revocation r : found) {
+                apply(r);
+                remember(r);
+                read = r.number();
+            }
+        } while (found.size() == READ_BATCH);
+        endExpired();
+    }
+
+    private void apply(Revocation r) {
+        Set<Connection> ended = r.tokenHash() != null ? bySession.get(r.tokenHash()) : byIdentity.get(r.identityKey());
+        if (ended != null) {
+            for (Connection connection : List.copyOf(ended)) {
+                end(connection, reason(r));
+            }
+        }
+    }
+
+    private void remember(Revocation r) {
+        recent.addLast(r);
+        if (recent.size() > RECENT_KEPT) {
+            recent.removeFirst();
+        }
+    }
+
+    private static String reason(Revocation r) {
+        return r.tokenHash() != null ? "the session was logged out" : "every session of this account was ended";
+    }
+
+    private void endExpired() {
+        Instant now = clock.instant();
+        live.forEach((connection, tracked) -> {
+            if (!tracked.expiresAt.isAfter(now)) {
+                // The session may have been slid by a request elsewhere: the store decides.
+                Optional<Session> stored = sessions.find(tracked.tokenHash);
+                if (stored.isPresent() && stored.get().expiresAt().isAfter(now)) {
+                    tracked.expiresAt = stored.get().expiresAt();
+                } else {
+                    end(connection, "the session expired");
+                }
+            }
+        });
+    }
+
+    private boolean stillValid(Tracked tracked) {
+        return sessions.find(tracked.tokenHash).filter(s -> s.expiresAt().isAfter(clock.instant())).isPresent();
+    }
+
+    private void end(Connection connection, String reason) {
+        closed(connection);
+        connection.end(reason);
+    }
+}
