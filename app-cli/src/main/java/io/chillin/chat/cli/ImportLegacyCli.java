@@ -1,5 +1,6 @@
 package io.chillin.chat.cli;
 
+import io.chillin.chat.adapter.crypto.Argon2PasswordHasher;
 import io.chillin.chat.adapter.postgres.Database;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import io.chillin.chat.adapter.postgres.LegacyImportStore;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "legacy", description = {
         "Import the old Node.js app's users.json, rooms.json and messages.json (its server/data folder).",
         "Each file is imported in one transaction; a second run imports nothing new. A malformed file stops the import",
-        "before anything is written. Old password hashes are kept, marked legacy, and replaced by Argon2id on the first",
-        "successful login (or, for a private room, join). Admin notices are skipped; everything skipped is reported.",
+        "before anything is written. Old password hashes are stored strengthened with Argon2id and replaced by plain",
+        "Argon2id on the first successful login (or, for a private room, join). Admin notices are skipped; everything",
+        "skipped is reported.",
         "Example: chillin import legacy --data-dir ../Chillin-Chatroom/server/data --dry-run"})
 final class ImportLegacyCli implements Callable<Integer> {
 
@@ -48,8 +50,8 @@ final class ImportLegacyCli implements Callable<Integer> {
         ServerConfig config = ctx.serverConfig();
         ImportReport report;
         try (Database database = Database.open(databaseOf(config))) {
-            LegacyImporter importer = new LegacyImporter(new LegacyImportStore(database, ctx.clock()), ctx.clock(),
-                    ctx.err(), ctx.terminal());
+            LegacyImporter importer = new LegacyImporter(new LegacyImportStore(database, ctx.clock()),
+                    new Argon2PasswordHasher(), ctx.clock(), ctx.err(), ctx.terminal());
             report = importer.run(dataDir, dryRun, unknownRooms);
         } catch (IllegalArgumentException nothingToImport) {
             throw new UsageException(nothingToImport.getMessage());

@@ -267,13 +267,13 @@ abstract class AdminCommandsContract {
 
         Run locked = cli("rooms", "set-password", name, "--password=" + PASSWORD);
         assertThat(locked.exitCode()).as(locked.toString()).isZero();
-        assertThatThrownBy(() -> Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, "wrong pw")))
+        assertThatThrownBy(() -> Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, "wrong pw", "t")))
                 .isInstanceOf(ChatException.Forbidden.class);
-        assertThat(Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, PASSWORD)).isPrivate()).isTrue();
+        assertThat(Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, PASSWORD, "t")).isPrivate()).isTrue();
 
         Run opened = cli("rooms", "set-password", name, "--public");
         assertThat(opened.exitCode()).isZero();
-        assertThat(Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, null)).isPrivate()).isFalse();
+        assertThat(Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(someone, name, null, "t")).isPrivate()).isFalse();
     }
 
     @Test

@@ -249,14 +249,17 @@ abstract class ImportLegacyContract {
     }
 
     @Test
-    void a_legacy_password_logs_in_once_and_is_then_replaced_by_argon2id() {
+    void a_legacy_password_is_stored_strengthened_with_argon2id_and_replaced_by_plain_argon2id_at_the_first_login() {
         chat().writeTo(legacyDir);
         importLegacy();
-        assertThat(user(alice).orElseThrow().passwordHash()).isEqualTo("legacy-sha256$" + LegacyFixture.sha256("alice-pw"));
+        String imported = user(alice).orElseThrow().passwordHash();
+        assertThat(imported).startsWith("$argon2id-sha256$").doesNotContain(LegacyFixture.sha256("alice-pw"));
+        assertThat(Cli.run(storeEnv(), "users", "show", alice, "--json").json().path("passwordKind").asText())
+                .isEqualTo("argon2id-sha256");
 
         assertThatThrownBy(() -> Store.core(storeEnv(), core -> core.logIn().logIn(new LogInCommand(alice, "wrong-pw"), "t")))
                 .isInstanceOf(ChatException.Unauthorized.class);
-        assertThat(user(alice).orElseThrow().passwordHash()).startsWith("legacy-sha256$");
+        assertThat(user(alice).orElseThrow().passwordHash()).isEqualTo(imported);
         String token = Store.core(storeEnv(), core -> core.logIn().logIn(new LogInCommand(alice, "alice-pw"), "t").token());
 
         assertThat(token).isNotBlank();
@@ -265,17 +268,47 @@ abstract class ImportLegacyContract {
     }
 
     @Test
-    void a_private_rooms_legacy_password_is_replaced_by_argon2id_on_the_first_successful_join() {
+    void a_private_rooms_legacy_password_is_stored_strengthened_and_replaced_by_argon2id_on_the_first_successful_join() {
         chat().writeTo(legacyDir);
         importLegacy();
         Identity bob = Identity.registered(Username.of("bob_" + s));
+        String imported = room(secret).orElseThrow().passwordHash();
+        assertThat(imported).startsWith("$argon2id-sha256$").doesNotContain(LegacyFixture.sha256("room-pw"));
 
-        assertThatThrownBy(() -> Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "wrong")))
+        assertThatThrownBy(() -> Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "wrong", "t")))
                 .isInstanceOf(ChatException.Forbidden.class);
-        Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "room-pw"));
+        assertThat(room(secret).orElseThrow().passwordHash()).isEqualTo(imported);
+        Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "room-pw", "t"));
 
         assertThat(room(secret).orElseThrow().passwordHash()).startsWith("$argon2id$");
-        Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "room-pw"));
+        Store.core(storeEnv(), core -> core.checkRoomAccess().checkAccess(bob, secret, "room-pw", "t"));
+    }
+
+    @Test
+    void an_account_imported_before_imports_strengthened_hashes_still_logs_in_and_is_then_replaced_by_argon2id() {
+        String legacy = "legacy-sha256$" + LegacyFixture.sha256("alice-pw");
+        Store.ports(storeEnv(), p -> {
+            p.users().create(new User(Username.of(alice), legacy, "", Instant.parse("2022-01-02T03:04:05Z")));
+            return null;
+        });
+
+        assertThat(logIn(alice, "alice-pw")).isNotBlank();
+
+        assertThat(user(alice).orElseThrow().passwordHash()).startsWith("$argon2id$");
+        assertThat(logIn(alice, "alice-pw")).isNotBlank();
+    }
+
+    @Test
+    void a_dry_run_and_a_second_run_leave_the_strengthened_hashes_as_they_are() {
+        chat().writeTo(legacyDir);
+        importLegacy("--dry-run");
+        assertThat(user(alice)).isEmpty();
+        importLegacy();
+        String first = user(alice).orElseThrow().passwordHash();
+
+        importLegacy();
+
+        assertThat(user(alice).orElseThrow().passwordHash()).isEqualTo(first);
     }
 
     @Test

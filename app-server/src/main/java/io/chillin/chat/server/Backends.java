@@ -60,7 +60,7 @@ public final class Backends implements AutoCloseable {
         try {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
                     Duration.ofHours(24), config.messagesPer10Seconds(), Duration.ofSeconds(10),
-                    config.authAttemptsPerMinute(), Duration.ofMinutes(1));
+                    config.authAttemptsPerMinute(), Duration.ofMinutes(1)).withGuessLimits(config.guessLimits());
             Database database = remember(opened, Database.open(config.databaseConfig()));
             String db = database.kind().id();
             ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock)
@@ -93,7 +93,8 @@ public final class Backends implements AutoCloseable {
                 ports = ports.withStores(ports.users(), new CachedRoomStore(ports.rooms(), bus), ports.messages())
                         .withSessions(new RedisSessionStore(redis)).withShared(bus, presence,
                         new RedisRateLimiter(redis, "messages", settings.messageLimit(), settings.messageWindow(), clock),
-                        new RedisRateLimiter(redis, "auth", settings.authLimit(), settings.authWindow(), clock));
+                        new RedisRateLimiter(redis, "auth", settings.authLimit(), settings.authWindow(), clock))
+                        .withLimiters((name, limit, window) -> new RedisRateLimiter(redis, name, limit, window, clock));
                 shared = "redis";
                 for (String role : List.of("bus", "presence", "sessions", "rate-limiter")) {
                     probes.add(HealthProbe.of(role, "redis", redis::ping));

@@ -2,6 +2,7 @@ package io.chillin.chat.server;
 
 import io.chillin.chat.adapter.javalin.TrustedProxies;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
+import io.chillin.chat.application.GuessLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
-                           TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames) {
+                           TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames,
+                           GuessLimits guessLimits) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
@@ -96,7 +98,30 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.integer("CHAT_MESSAGES_PER_10S", 10, 1, 1_000_000),
                 trustedProxies(s),
                 s.bool("CHAT_HSTS", false),
-                s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000));
+                s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000),
+                guessLimits(s));
+    }
+
+    /**
+     * The wrong-password limits, each a {@code _PER_MINUTE} and a {@code _PER_HOUR} variable (five minutes' worth unless
+     * set). Failed logins per address keep CHAT_AUTH_ATTEMPTS_PER_MINUTE, which also limits registrations.
+     */
+    private static GuessLimits guessLimits(Settings s) {
+        GuessLimits defaults = GuessLimits.DEFAULT;
+        return new GuessLimits(guessLimit(s, "CHAT_LOGIN_FAILURES", defaults.accountFromAddress()),
+                guessLimit(s, "CHAT_AUTH_ATTEMPTS", defaults.address()),
+                guessLimit(s, "CHAT_ROOM_PASSWORD_FAILURES", defaults.roomFromAddress()),
+                guessLimit(s, "CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM", defaults.room()));
+    }
+
+    private static GuessLimits.Limit guessLimit(Settings s, String prefix, GuessLimits.Limit fallback) {
+        int perMinute = s.integer(prefix + "_PER_MINUTE", fallback.perMinute(), 1, 1_000_000);
+        int perHour = s.integer(prefix + "_PER_HOUR", perMinute * GuessLimits.Limit.HOURLY_FACTOR, 1, 60_000_000);
+        if (perHour < perMinute) {
+            throw new ConfigException(prefix + "_PER_HOUR (" + perHour + ") must be at least " + prefix + "_PER_MINUTE ("
+                    + perMinute + "): a minute's failures count in their hour too");
+        }
+        return new GuessLimits.Limit(perMinute, perHour);
     }
 
     /** The old app's S3/MinIO settings; half a configuration is refused rather than guessed at. */

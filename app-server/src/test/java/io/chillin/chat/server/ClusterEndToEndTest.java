@@ -179,6 +179,24 @@ class ClusterEndToEndTest {
     }
 
     @Test
+    void wrong_room_passwords_guessed_on_one_instance_count_on_the_others() {
+        Http first = instance(0).http();
+        String room = TestServer.name("guess-");
+        first.post("/api/rooms/create", json("name", room, "password", "letmein"), first.register(TestServer.name("gk")));
+        int wrong = 0;
+        while (wrong < 1_000 && first.post("/api/rooms/join", json("roomName", room, "password", "wrong!")).status() == 403) {
+            wrong++;
+        }
+
+        assertThat(wrong).as("refused before 1000 wrong guesses").isLessThan(1_000);
+        for (int i = 1; i < 3; i++) {
+            Http.Response refused = instance(i).http().post("/api/rooms/join", json("roomName", room, "password", "letmein"));
+            assertThat(refused.status()).as("instance " + i).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+        }
+    }
+
+    @Test
     void a_session_made_on_one_instance_works_on_the_others_and_logout_ends_it_everywhere() {
         String token = instance(0).http().register(TestServer.name("roam"));
         for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package io.chillin.chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chillin.chat.application.GuessLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,43 @@ class ServerConfigTest {
         assertThat(config.allowedOrigins()).containsExactly("http://localhost:3000");
         assertThat(config.passwordMinLength()).isEqualTo(6);
         assertThat(config.messagesPer10Seconds()).isEqualTo(10);
+    }
+
+    @Test
+    void wrong_password_limits_default_to_the_protocols_and_an_hour_allows_five_minutes_worth() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of());
+
+        assertThat(config.guessLimits()).isEqualTo(GuessLimits.DEFAULT);
+        assertThat(config.guessLimits().accountFromAddress()).isEqualTo(new GuessLimits.Limit(5, 25));
+        assertThat(config.guessLimits().address()).isEqualTo(new GuessLimits.Limit(20, 100));
+        assertThat(config.guessLimits().roomFromAddress()).isEqualTo(new GuessLimits.Limit(5, 25));
+        assertThat(config.guessLimits().room()).isEqualTo(new GuessLimits.Limit(30, 150));
+    }
+
+    @Test
+    void wrong_password_limits_are_read_from_the_environment() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+                "CHAT_LOGIN_FAILURES_PER_MINUTE", "3", "CHAT_LOGIN_FAILURES_PER_HOUR", "9",
+                "CHAT_AUTH_ATTEMPTS_PER_MINUTE", "40",
+                "CHAT_ROOM_PASSWORD_FAILURES_PER_MINUTE", "4", "CHAT_ROOM_PASSWORD_FAILURES_PER_HOUR", "8",
+                "CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_MINUTE", "50",
+                "CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_HOUR", "500"));
+
+        assertThat(config.authAttemptsPerMinute()).as("registrations per address").isEqualTo(40);
+        assertThat(config.guessLimits()).isEqualTo(new GuessLimits(new GuessLimits.Limit(3, 9),
+                new GuessLimits.Limit(40, 200), new GuessLimits.Limit(4, 8), new GuessLimits.Limit(50, 500)));
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_AUTH_ATTEMPTS_PER_HOUR", "1000")).guessLimits().address())
+                .isEqualTo(new GuessLimits.Limit(20, 1000));
+    }
+
+    @Test
+    void an_hourly_limit_below_its_minute_limit_is_refused_naming_both() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_LOGIN_FAILURES_PER_MINUTE", "10",
+                "CHAT_LOGIN_FAILURES_PER_HOUR", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CHAT_LOGIN_FAILURES_PER_HOUR").hasMessageContaining("CHAT_LOGIN_FAILURES_PER_MINUTE");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_MINUTE", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_MINUTE");
     }
 
     @Test

@@ -18,9 +18,11 @@ import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.service.AccountService;
 import io.chillin.chat.application.service.AvatarService;
+import io.chillin.chat.application.service.GuessThrottle;
 import io.chillin.chat.application.service.LiveSessions;
 import io.chillin.chat.application.service.MembershipService;
 import io.chillin.chat.application.service.RoomFanout;
+import io.chillin.chat.application.service.RoomGate;
 import io.chillin.chat.application.service.RoomService;
 import io.chillin.chat.application.service.SendMessageService;
 import java.time.Clock;
@@ -42,13 +44,17 @@ public final class ChatCore {
     private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
         this.avatars = new AvatarService(ports.blobs());
         this.accounts = new AccountService(ports.users(), ports.sessions(), ports.hasher(), ports.authRate(),
+                GuessThrottle.logins(ports.limiters(), settings.guessLimits()),
                 settings.passwordPolicy(), settings.sessionTtl(), clock, avatars);
         this.liveSessions = new LiveSessions(accounts, ports.sessions(), clock);
-        this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(),
+        // One gate for REST checks and WebSocket joins, so that their wrong guesses count together.
+        RoomGate gate = new RoomGate(ports.rooms(), ports.hasher(),
+                GuessThrottle.roomPasswords(ports.limiters(), settings.guessLimits()));
+        this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(), gate,
                 settings.passwordPolicy(), clock);
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
-                ports.hasher(), settings.typingInterval(), clock);
+                gate, settings.typingInterval(), clock);
         this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), clock);
         ports.bus().subscribe(fanout);
     }

@@ -21,10 +21,13 @@ import io.chillin.chat.application.port.out.UserStore;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Every outbound port the core needs, chosen by whoever wires it. */
+/**
+ * Every outbound port the core needs, chosen by whoever wires it. {@code limiters} makes the limiters of the core's
+ * own throttles (wrong password guesses).
+ */
 public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages, SessionStore sessions,
                         Presence presence, RoomBus bus, RateLimiter messageRate, RateLimiter authRate,
-                        PasswordHasher hasher, BlobStore blobs) {
+                        PasswordHasher hasher, BlobStore blobs, RateLimiter.Factory limiters) {
 
     public ChatPorts {
         Objects.requireNonNull(users);
@@ -37,6 +40,7 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         Objects.requireNonNull(authRate);
         Objects.requireNonNull(hasher);
         Objects.requireNonNull(blobs);
+        Objects.requireNonNull(limiters);
     }
 
     /** Everything in this process's memory: for embedding, tests, and a throwaway chat. */
@@ -46,23 +50,34 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         return new ChatPorts(new LocalUserStore(), new AnnouncedRoomStore(rooms, bus), new LocalMessageStore(rooms),
                 new LocalSessionStore(), new LocalPresence(), bus,
                 new LocalRateLimiter(settings.messageLimit(), settings.messageWindow(), clock),
-                new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher, new LocalBlobStore());
+                new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher, new LocalBlobStore(),
+                (name, limit, window) -> new LocalRateLimiter(limit, window, clock));
     }
 
     /** The ports a cluster's instances must share instead of keeping in process. */
     public ChatPorts withShared(RoomBus bus, Presence presence, RateLimiter messageRate, RateLimiter authRate) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs,
+                limiters);
+    }
+
+    /** Limiters whose counts the instances of a cluster share. */
+    public ChatPorts withLimiters(RateLimiter.Factory limiters) {
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs,
+                limiters);
     }
 
     public ChatPorts withBlobs(BlobStore blobs) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs,
+                limiters);
     }
 
     public ChatPorts withSessions(SessionStore sessions) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs,
+                limiters);
     }
 
     public ChatPorts withStores(UserStore users, RoomStore rooms, MessageStore messages) {
-        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs);
+        return new ChatPorts(users, rooms, messages, sessions, presence, bus, messageRate, authRate, hasher, blobs,
+                limiters);
     }
 }

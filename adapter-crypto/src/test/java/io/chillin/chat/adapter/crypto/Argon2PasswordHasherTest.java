@@ -1,6 +1,7 @@
 package io.chillin.chat.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chillin.chat.application.contract.PasswordHasherContract;
 import io.chillin.chat.application.port.out.PasswordHasher;
@@ -48,6 +49,39 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
         assertThat(hasher.verify("secret1", legacy)).isTrue();
         assertThat(hasher.verify("secret2", legacy)).isFalse();
         assertThat(hasher.needsRehash(legacy)).isTrue();
+    }
+
+    @Test
+    void a_legacy_hash_strengthened_with_argon2id_verifies_the_password_and_asks_for_a_rehash() {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        String hex = Argon2PasswordHasher.legacySha256("secret1");
+
+        String strengthened = hasher.strengthenLegacy(Argon2PasswordHasher.legacyHash(hex));
+
+        assertThat(strengthened).startsWith("$argon2id-sha256$v=19$m=19456,t=2,p=1$").doesNotContain(hex);
+        assertThat(hasher.verify("secret1", strengthened)).isTrue();
+        assertThat(hasher.verify("secret2", strengthened)).isFalse();
+        assertThat(hasher.verify(hex, strengthened)).as("the old digest is not the password").isFalse();
+        assertThat(hasher.needsRehash(strengthened)).isTrue();
+    }
+
+    @Test
+    void a_strengthened_hash_is_argon2id_of_the_old_apps_hex_digest() {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        String hex = Argon2PasswordHasher.legacySha256("secret1");
+
+        String strengthened = hasher.strengthenLegacy(Argon2PasswordHasher.legacyHash(hex.toUpperCase()));
+
+        String plain = "$argon2id" + strengthened.substring("$argon2id-sha256".length());
+        assertThat(hasher.verify(hex, plain)).isTrue();
+    }
+
+    @Test
+    void only_a_legacy_hash_can_be_strengthened() {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+
+        assertThatThrownBy(() -> hasher.strengthenLegacy(hasher.hash("secret1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> hasher.strengthenLegacy("legacy-sha256$not-hex")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -94,7 +94,7 @@ final class RestApi {
     private void checkRoomAccess(Context ctx) {
         Identity who = optionalIdentity(ctx);
         Json.Fields body = body(ctx);
-        var room = core.checkRoomAccess().checkAccess(who, body.string("roomName"), body.string("password"));
+        var room = core.checkRoomAccess().checkAccess(who, body.string("roomName"), body.string("password"), ctx.ip());
         ctx.json(Map.of("room", RoomJson.from(room)));
     }
 

@@ -1,6 +1,5 @@
 package io.chillin.chat.cli.admin;
 
-import io.chillin.chat.adapter.crypto.Argon2PasswordHasher;
 import io.chillin.chat.domain.room.Room;
 import java.time.Instant;
 
@@ -12,8 +11,7 @@ public record RoomRow(String name, String description, String creator, boolean i
                       long messages, Instant createdAt) {
 
     public static RoomRow of(Room room, long messages) {
-        String kind = room.passwordHash() == null ? ""
-                : room.passwordHash().startsWith(Argon2PasswordHasher.LEGACY_PREFIX) ? "legacy-sha256" : "argon2id";
+        String kind = room.passwordHash() == null ? "" : PasswordKind.of(room.passwordHash());
         return new RoomRow(room.name().value(), room.description().value(), room.creator().value(), room.isPrivate(),
                 kind, messages, room.createdAt());
     }

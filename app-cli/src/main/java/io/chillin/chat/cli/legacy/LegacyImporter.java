@@ -1,5 +1,6 @@
 package io.chillin.chat.cli.legacy;
 
+import io.chillin.chat.adapter.crypto.Argon2PasswordHasher;
 import io.chillin.chat.adapter.postgres.LegacyImportStore;
 import io.chillin.chat.adapter.postgres.LegacyImportStore.StoredRoom;
 import io.chillin.chat.domain.user.Username;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The legacy import from start to end: read every file (a malformed one stops everything before anything is
  * written), plan each against what is stored, then, unless it is a dry run, write users, rooms and messages,
- * each file in one transaction, and report. Running it again imports nothing new.
+ * each file in one transaction, their password hashes strengthened with Argon2id, and report. Running it again
+ * imports nothing new.
  */
 public final class LegacyImporter {
 
@@ -26,16 +28,21 @@ public final class LegacyImporter {
     /** Progress bars are drawn for files and imports at least this large. */
     private static final long LARGE_FILE_BYTES = 1 << 20;
     private static final int LARGE_IMPORT_MESSAGES = 5_000;
+    /** Argon2id takes tens of milliseconds a hash: a few hundred are worth a bar. */
+    private static final int LARGE_IMPORT_USERS = 200;
 
     private final LegacyImportStore store;
     private final Clock clock;
     private final LegacyJsonReader reader = new LegacyJsonReader();
+    private final LegacyHashes hashes;
     private final PrintWriter progressOut;
     private final boolean showProgress;
 
     /** {@code progressOut} gets the progress bars when {@code showProgress} (a terminal) and the work is large. */
-    public LegacyImporter(LegacyImportStore store, Clock clock, PrintWriter progressOut, boolean showProgress) {
+    public LegacyImporter(LegacyImportStore store, Argon2PasswordHasher hasher, Clock clock, PrintWriter progressOut,
+                          boolean showProgress) {
         this.store = store;
+        this.hashes = new LegacyHashes(hasher);
         this.clock = clock;
         this.progressOut = progressOut;
         this.showProgress = showProgress;
@@ -72,11 +79,13 @@ public final class LegacyImporter {
             String step = USERS;
             try {
                 if (!userPlan.toCreate().isEmpty()) {
-                    userTally.settle(store.createUsers(userPlan.toCreate()).size());
+                    int total = userPlan.toCreate().size();
+                    ProgressBar bar = bar("strengthening password hashes", total, total >= LARGE_IMPORT_USERS);
+                    userTally.settle(store.createUsers(hashes.strengthenUsers(userPlan.toCreate(), bar)).size());
                 }
                 step = ROOMS;
                 if (!roomPlan.toCreate().isEmpty()) {
-                    roomTally.settle(store.createRooms(roomPlan.toCreate()).size());
+                    roomTally.settle(store.createRooms(hashes.strengthenRooms(roomPlan.toCreate())).size());
                 }
                 step = MESSAGES;
                 if (!messagePlan.messages().isEmpty()) {

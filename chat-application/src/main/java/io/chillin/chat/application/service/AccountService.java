@@ -37,7 +37,8 @@ public final class AccountService
     private final UserStore users;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
-    private final RateLimiter authAttempts;
+    private final RateLimiter registrations;
+    private final GuessThrottle logins;
     private final PasswordPolicy policy;
     private final Duration sessionTtl;
     private final Clock clock;
@@ -45,13 +46,16 @@ public final class AccountService
     private final String decoyHash;
     private final AvatarService avatars;
 
-    public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter authAttempts,
-                          PasswordPolicy policy, Duration sessionTtl, Clock clock, AvatarService avatars) {
+    /** {@code registrations} counts every registration per address; {@code logins} only failed logins. */
+    public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter registrations,
+                          GuessThrottle logins, PasswordPolicy policy, Duration sessionTtl, Clock clock,
+                          AvatarService avatars) {
         this.avatars = avatars;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
-        this.authAttempts = authAttempts;
+        this.registrations = registrations;
+        this.logins = logins;
         this.policy = policy;
         this.sessionTtl = sessionTtl;
         this.clock = clock;
@@ -101,19 +105,22 @@ public final class AccountService
     public AuthResult logIn(LogInCommand command, String clientAddress) {
         String password = command.password() == null ? "" : command.password();
         Optional<Username> name = parseQuietly(command.username());
-        throttle("login-address:" + clientAddress);
-        name.ifPresent(n -> throttle("login-user:" + n.key()));
-        Optional<User> user = name.flatMap(users::find);
-        if (user.isEmpty()) {
-            hasher.verify(password, decoyHash);
-            throw new ChatException.Unauthorized(BAD_LOGIN);
-        }
-        User found = user.get();
-        if (!hasher.verify(password, found.passwordHash())) {
-            throw new ChatException.Unauthorized(BAD_LOGIN);
+        User found;
+        try (GuessThrottle.Guess guess = logins.guess(name.map(Username::key).orElse(""), clientAddress)) {
+            Optional<User> user = name.flatMap(users::find);
+            // A missing user is checked against the decoy, so that it costs as much time as a wrong password.
+            if (!hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash)) || user.isEmpty()) {
+                guess.wrong();
+                throw new ChatException.Unauthorized(BAD_LOGIN);
+            }
+            found = user.get();
         }
         if (hasher.needsRehash(found.passwordHash())) {
-            users.updatePasswordHash(found.username(), hasher.hash(password));
+            try {
+                users.updatePasswordHash(found.username(), hasher.hash(password));
+            } catch (ChatException.RateLimited busy) {
+                // The hasher is busy: the password was right, the upgrade waits for the next login.
+            }
         }
         return openSession(Identity.registered(found.username()), view(found));
     }
@@ -199,7 +206,7 @@ public final class AccountService
     }
 
     private void throttle(String key) {
-        authAttempts.tryAcquire(key).ifPresent(wait -> {
+        registrations.tryAcquire(key).ifPresent(wait -> {
             throw new ChatException.RateLimited("too many attempts; try again later", wait);
         });
     }

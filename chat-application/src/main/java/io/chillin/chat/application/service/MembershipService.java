@@ -10,7 +10,6 @@ import io.chillin.chat.application.port.in.RoomView;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.port.out.Member;
-import io.chillin.chat.application.port.out.PasswordHasher;
 import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
@@ -40,13 +39,13 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final Clock clock;
 
     public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
-                             PasswordHasher hasher, Duration typingInterval, Clock clock) {
+                             RoomGate gate, Duration typingInterval, Clock clock) {
         this.rooms = rooms;
         this.users = users;
         this.presence = presence;
         this.bus = bus;
         this.fanout = fanout;
-        this.gate = new RoomGate(rooms, hasher);
+        this.gate = gate;
         this.typingThrottle = new TypingThrottle(typingInterval, clock);
         this.clock = clock;
     }
@@ -61,7 +60,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
         Identity identity = identityFor(connection, command.name());
         Room room = findOrCreate(name, identity);
-        gate.admit(room, command.password());
+        gate.admit(room, command.password(), connection.address());
 
         Presence.Entry entry = presence.enter(room.name(), Member.of(identity), connection.id());
         if (entry == Presence.Entry.NAME_TAKEN) {

@@ -37,13 +37,13 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
     private final PasswordPolicy policy;
     private final Clock clock;
 
-    public RoomService(RoomStore rooms, MessageStore messages, Presence presence, PasswordHasher hasher,
+    public RoomService(RoomStore rooms, MessageStore messages, Presence presence, PasswordHasher hasher, RoomGate gate,
                        PasswordPolicy policy, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
         this.hasher = hasher;
-        this.gate = new RoomGate(rooms, hasher);
+        this.gate = gate;
         this.policy = policy;
         this.clock = clock;
     }
@@ -69,9 +69,9 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
     }
 
     @Override
-    public RoomView checkAccess(Identity who, String roomName, String password) {
+    public RoomView checkAccess(Identity who, String roomName, String password, String clientAddress) {
         Room room = existing(RoomName.of(roomName, "roomName"));
-        gate.admit(room, password);
+        gate.admit(room, password, clientAddress);
         return RoomView.of(room, presence.count(room.name()));
     }
 

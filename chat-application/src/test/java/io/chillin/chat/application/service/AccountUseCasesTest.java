@@ -28,6 +28,7 @@ import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +42,22 @@ class AccountUseCasesTest {
     private static final String WRONG_PASSWORD = "not the password";
 
     private static AuthResult logIn(ChatScenario chat, String username, String password) {
-        return chat.core.logIn().logIn(new LogInCommand(username, password), address());
+        return logIn(chat, username, password, address());
+    }
+
+    private static AuthResult logIn(ChatScenario chat, String username, String password, String from) {
+        return chat.core.logIn().logIn(new LogInCommand(username, password), from);
+    }
+
+    /** Logs in with a wrong password from one address until refused otherwise than UNAUTHORIZED. */
+    private static ChatException failUntilRefused(ChatScenario chat, String username, String from) {
+        for (int i = 0; i < 1_000; i++) {
+            ChatException rejection = ChatScenario.rejection(() -> logIn(chat, username, WRONG_PASSWORD, from));
+            if (rejection.code() != ErrorCode.UNAUTHORIZED) {
+                return rejection;
+            }
+        }
+        throw new AssertionError("1000 failed logins from " + from + " and never refused");
     }
 
     @Test
@@ -237,22 +253,83 @@ class AccountUseCasesTest {
     }
 
     @Test
-    void login_attempts_are_rate_limited_per_account_whatever_the_address() {
-        ChatScenario chat = ChatScenario.start(ChatSettings.DEFAULT.withAuthLimit(3));
-        String target = TestNames.unique("Tgt_");
-        String bystander = TestNames.unique("By_");
-        chat.register(target);
-        chat.register(bystander);
-        for (int i = 0; i < 3; i++) {
-            assertRejected(() -> logIn(chat, target, WRONG_PASSWORD), ErrorCode.UNAUTHORIZED);
+    void an_attackers_failed_logins_from_one_address_never_lock_the_owner_out_from_another() {
+        ChatScenario chat = ChatScenario.start();
+        String owner = TestNames.unique("Own_");
+        chat.register(owner);
+        String attacker = address();
+
+        ChatException refused = failUntilRefused(chat, owner, attacker);
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(((ChatException.RateLimited) refused).retryAfter()).isPositive();
+        assertRejected(() -> logIn(chat, owner, PASSWORD, attacker), ErrorCode.RATE_LIMITED);
+        assertThat(logIn(chat, owner, PASSWORD, address()).user().username()).isEqualTo(Username.of(owner));
+    }
+
+    @Test
+    void failed_logins_spread_over_many_addresses_never_lock_the_owner_out() {
+        ChatScenario chat = ChatScenario.start();
+        String owner = TestNames.unique("Own_");
+        chat.register(owner);
+
+        for (int i = 0; i < 100; i++) {
+            String from = address();
+            for (int j = 0; j < 3; j++) {
+                assertRejected(() -> logIn(chat, owner, WRONG_PASSWORD, from), ErrorCode.UNAUTHORIZED);
+            }
         }
 
-        ChatException limited = assertRejected(() -> logIn(chat, target, PASSWORD), ErrorCode.RATE_LIMITED);
+        assertThat(logIn(chat, owner, PASSWORD, address()).user().username()).isEqualTo(Username.of(owner));
+    }
 
-        assertThat(((ChatException.RateLimited) limited).retryAfter()).isPositive();
-        assertThat(logIn(chat, bystander, PASSWORD).user().username()).isEqualTo(Username.of(bystander));
-        chat.clock.advance(((ChatException.RateLimited) limited).retryAfter());
-        assertThat(logIn(chat, target, PASSWORD).user().username()).isEqualTo(Username.of(target));
+    @Test
+    void persistent_guessing_from_one_address_waits_a_minute_at_first_and_then_much_longer() {
+        ChatScenario chat = ChatScenario.start();
+        String owner = TestNames.unique("Own_");
+        chat.register(owner);
+        String attacker = address();
+        List<Duration> waits = new ArrayList<>();
+
+        for (int round = 0; round < 100 && (waits.isEmpty() || waits.getLast().compareTo(Duration.ofMinutes(1)) <= 0); round++) {
+            Duration wait = ((ChatException.RateLimited) failUntilRefused(chat, owner, attacker)).retryAfter();
+            waits.add(wait);
+            chat.clock.advance(wait);
+        }
+
+        assertThat(waits.getFirst()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(waits.getLast()).as("waits: " + waits).isGreaterThan(Duration.ofMinutes(1))
+                .isLessThanOrEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void successful_logins_give_their_attempt_back() {
+        ChatScenario chat = ChatScenario.start();
+        String name = TestNames.unique("Ok_");
+        chat.register(name);
+        String from = address();
+
+        for (int i = 0; i < 50; i++) {
+            logIn(chat, name, PASSWORD, from);
+        }
+
+        assertRejected(() -> logIn(chat, name, WRONG_PASSWORD, from), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void failed_logins_against_many_accounts_from_one_address_are_refused_by_the_address_limit() {
+        ChatScenario chat = ChatScenario.start();
+        String attacker = address();
+        ChatException refused = null;
+
+        for (int i = 0; i < 1_000 && refused == null; i++) {
+            ChatException rejection = ChatScenario.rejection(() -> logIn(chat, TestNames.unique("Nobody_"), PASSWORD, attacker));
+            refused = rejection.code() == ErrorCode.UNAUTHORIZED ? null : rejection;
+        }
+
+        assertThat(refused).as("refused before 1000 failures").isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertRejected(() -> logIn(chat, TestNames.unique("Nobody_"), PASSWORD, address()), ErrorCode.UNAUTHORIZED);
     }
 
     @Test

@@ -54,7 +54,7 @@ final class ChatScenario {
         this.settings = settings;
         this.ports = new ChatPorts(memory.users(), memory.rooms(), memory.messages(), memory.sessions(),
                 memory.presence(), busWrapper.apply(memory.bus()), memory.messageRate(), memory.authRate(),
-                memory.hasher(), memory.blobs());
+                memory.hasher(), memory.blobs(), memory.limiters());
         this.core = ChatCore.create(ports, settings, clock);
     }
 

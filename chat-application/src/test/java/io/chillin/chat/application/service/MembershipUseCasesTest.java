@@ -11,6 +11,7 @@ import io.chillin.chat.application.port.in.JoinResult;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.application.service.ChatScenario.Client;
+import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
@@ -250,6 +251,86 @@ class MembershipUseCasesTest {
 
         assertThat(result.room().isPrivate()).isTrue();
         assertThat(present(chat, room, client)).isTrue();
+    }
+
+    // ---- password guessing ----------------------------------------------------------------------
+
+    /** A join of a new guest connection from this address. */
+    private static JoinResult joinFrom(ChatScenario chat, String address, RoomName room, String password) {
+        return join(chat, chat.connectFrom(address), room.value(), TestNames.unique("g_"), password, null);
+    }
+
+    /** Wrong guesses from one address until one is refused otherwise than FORBIDDEN. */
+    private static ChatException guessUntilRefused(ChatScenario chat, RoomName room, String address) {
+        for (int i = 0; i < 1_000; i++) {
+            ChatException rejection = ChatScenario.rejection(() -> joinFrom(chat, address, room, "wrong password"));
+            if (rejection.code() != ErrorCode.FORBIDDEN) {
+                return rejection;
+            }
+        }
+        throw new AssertionError("1000 wrong room passwords from " + address + " and never refused");
+    }
+
+    @Test
+    void wrong_passwords_from_one_address_are_refused_for_a_while_and_other_addresses_still_get_in() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.privateRoom(ROOM_PASSWORD);
+        String attacker = ChatScenario.address();
+
+        ChatException refused = guessUntilRefused(chat, room, attacker);
+
+        assertThat(refused).isInstanceOfSatisfying(ChatException.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).isPositive());
+        assertRejected(() -> joinFrom(chat, attacker, room, ROOM_PASSWORD), ErrorCode.RATE_LIMITED);
+        assertThat(joinFrom(chat, ChatScenario.address(), room, ROOM_PASSWORD).room().name()).isEqualTo(room);
+        chat.clock.advance(((ChatException.RateLimited) refused).retryAfter());
+        assertThat(joinFrom(chat, attacker, room, ROOM_PASSWORD).room().name()).isEqualTo(room);
+    }
+
+    @Test
+    void wrong_passwords_spread_over_many_addresses_are_refused_by_the_rooms_own_limit() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.privateRoom(ROOM_PASSWORD);
+        RoomName other = chat.privateRoom(ROOM_PASSWORD);
+        ChatException refused = null;
+
+        for (int i = 0; i < 1_000 && refused == null; i++) {
+            String address = ChatScenario.address();
+            ChatException rejection = ChatScenario.rejection(() -> joinFrom(chat, address, room, "wrong password"));
+            refused = rejection.code() == ErrorCode.FORBIDDEN ? null : rejection;
+        }
+
+        assertThat(refused).as("one wrong guess from each of up to 1000 addresses is refused at last").isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertRejected(() -> joinFrom(chat, ChatScenario.address(), room, ROOM_PASSWORD), ErrorCode.RATE_LIMITED);
+        assertThat(joinFrom(chat, ChatScenario.address(), other, ROOM_PASSWORD).room().name()).isEqualTo(other);
+    }
+
+    @Test
+    void guesses_refused_at_one_address_do_not_use_up_the_rooms_own_count() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.privateRoom(ROOM_PASSWORD);
+        String attacker = ChatScenario.address();
+        guessUntilRefused(chat, room, attacker);
+
+        for (int i = 0; i < 100; i++) {
+            assertRejected(() -> joinFrom(chat, attacker, room, "wrong password"), ErrorCode.RATE_LIMITED);
+        }
+
+        assertThat(joinFrom(chat, ChatScenario.address(), room, ROOM_PASSWORD).room().name()).isEqualTo(room);
+    }
+
+    @Test
+    void right_passwords_do_not_count_as_guesses() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.privateRoom(ROOM_PASSWORD);
+        String address = ChatScenario.address();
+
+        for (int i = 0; i < 100; i++) {
+            joinFrom(chat, address, room, ROOM_PASSWORD);
+        }
+
+        assertRejected(() -> joinFrom(chat, address, room, "wrong password"), ErrorCode.FORBIDDEN);
     }
 
     // ---- notices --------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 package io.chillin.chat.application.service;
 
+import static io.chillin.chat.application.service.ChatScenario.address;
 import static io.chillin.chat.application.service.ChatScenario.assertInvalid;
 import static io.chillin.chat.application.service.ChatScenario.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.in.CreateRoomCommand;
+import io.chillin.chat.application.port.in.JoinRoomCommand;
 import io.chillin.chat.application.port.in.RoomView;
+import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
@@ -94,8 +97,8 @@ class RoomUseCasesTest {
     void checking_access_to_a_room_by_an_invalid_name_is_rejected_on_the_roomName_field() {
         ChatScenario chat = ChatScenario.start();
 
-        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, "x".repeat(31), null), "roomName");
-        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, null, null), "roomName");
+        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, "x".repeat(31), null, address()), "roomName");
+        assertInvalid(() -> chat.core.checkRoomAccess().checkAccess(null, null, null, address()), "roomName");
     }
 
     @Test
@@ -121,14 +124,45 @@ class RoomUseCasesTest {
         RoomName room = chat.privateRoom(ROOM_PASSWORD);
         Identity visitor = chat.newUser();
 
-        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), "wrong password"),
+        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), "wrong password", address()),
                 ErrorCode.FORBIDDEN);
-        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), null), ErrorCode.FORBIDDEN);
-        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), ""), ErrorCode.FORBIDDEN);
+        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), null, address()), ErrorCode.FORBIDDEN);
+        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), "", address()), ErrorCode.FORBIDDEN);
 
-        RoomView admitted = chat.core.checkRoomAccess().checkAccess(visitor, room.value().toUpperCase(), ROOM_PASSWORD);
+        RoomView admitted = chat.core.checkRoomAccess().checkAccess(visitor, room.value().toUpperCase(), ROOM_PASSWORD, address());
         assertThat(admitted.name()).isEqualTo(room);
         assertThat(admitted.isPrivate()).isTrue();
+    }
+
+    @Test
+    void wrong_passwords_checked_over_rest_and_tried_in_websocket_joins_count_together() {
+        ChatScenario chat = ChatScenario.start();
+        RoomName room = chat.privateRoom(ROOM_PASSWORD);
+        Identity visitor = chat.newUser();
+        String attacker = address();
+        ChatException refused = null;
+
+        for (int i = 0; i < 1_000 && refused == null; i++) {
+            boolean overRest = i % 2 == 0;
+            ChatException rejection = ChatScenario.rejection(() -> {
+                if (overRest) {
+                    chat.core.checkRoomAccess().checkAccess(visitor, room.value(), "wrong password", attacker);
+                } else {
+                    chat.core.joinRoom().join(chat.connectFrom(attacker).connection(),
+                            new JoinRoomCommand(room.value(), TestNames.unique("g_"), "wrong password", null));
+                }
+            });
+            refused = rejection.code() == ErrorCode.FORBIDDEN ? null : rejection;
+        }
+
+        assertThat(refused).as("refused before 1000 wrong guesses").isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, room.value(), ROOM_PASSWORD, attacker),
+                ErrorCode.RATE_LIMITED);
+        assertRejected(() -> chat.core.joinRoom().join(chat.connectFrom(attacker).connection(),
+                new JoinRoomCommand(room.value(), TestNames.unique("g_"), ROOM_PASSWORD, null)), ErrorCode.RATE_LIMITED);
+        assertThat(chat.core.checkRoomAccess().checkAccess(visitor, room.value(), ROOM_PASSWORD, address()).name())
+                .isEqualTo(room);
     }
 
     @Test
@@ -137,8 +171,8 @@ class RoomUseCasesTest {
         RoomName room = chat.publicRoom();
         Identity visitor = chat.newUser();
 
-        assertThat(chat.core.checkRoomAccess().checkAccess(visitor, room.value(), null).name()).isEqualTo(room);
-        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, TestNames.room().value(), null),
+        assertThat(chat.core.checkRoomAccess().checkAccess(visitor, room.value(), null, address()).name()).isEqualTo(room);
+        assertRejected(() -> chat.core.checkRoomAccess().checkAccess(visitor, TestNames.room().value(), null, address()),
                 ErrorCode.NOT_FOUND);
     }
 

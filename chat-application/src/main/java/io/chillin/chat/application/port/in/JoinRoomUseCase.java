@@ -5,6 +5,8 @@ package io.chillin.chat.application.port.in;
  * Every persisted message after the returned history reaches the connection exactly once, in seq order.
  * @throws io.chillin.chat.domain.ChatException.Invalid for a bad room, name or sinceSeq
  * @throws io.chillin.chat.domain.ChatException.Forbidden for a missing or wrong private-room password
+ * @throws io.chillin.chat.domain.ChatException.RateLimited when the room, or the room from the connection's address,
+ *         had too many wrong passwords
  * @throws io.chillin.chat.domain.ChatException.NameTaken when another identity uses the name in the room or the name is a registered user's
   */
 public interface JoinRoomUseCase {

@@ -1,6 +1,10 @@
 package io.chillin.chat.application.port.out;
 
-/** One-way password hashing, self-describing encoded hashes. */
+/**
+ * One-way password hashing, self-describing encoded hashes. Hashing costs memory and time on purpose, so
+ * {@link #hash} and {@link #verify} may refuse with {@link io.chillin.chat.domain.ChatException.RateLimited} when too
+ * many run at once.
+ */
 public interface PasswordHasher {
 
     /** A fresh salted hash of the password, in this hasher's current format. */

@@ -14,4 +14,12 @@ public interface RateLimiter {
      * message, or one the store refused); does nothing when the key holds none.
      */
     void release(String key);
+
+    /** Makes a deployment's limiters; in a cluster, limiters made under one name count together on every instance. */
+    @FunctionalInterface
+    interface Factory {
+
+        /** A limiter of {@code limit} actions per {@code window} per key, whose keys are apart from other names'. */
+        RateLimiter limiter(String name, int limit, Duration window);
+    }
 }
