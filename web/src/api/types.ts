@@ -44,6 +44,7 @@ export interface HistoryResponse {
 }
 
 export type ClientFrame =
+  | { type: 'auth'; ref?: string; token: string }
   | { type: 'join'; ref?: string; room: string; name?: string; password?: string; sinceSeq?: number }
   | { type: 'leave'; ref?: string; room: string }
   | { type: 'sendMessage'; ref?: string; room: string; tempId: string; text: string }

@@ -63,11 +63,12 @@ async function joinAnswered(ctx: ReturnType<typeof setup>, history: WireMessage[
 }
 
 describe('ChatClient', () => {
-  it('connects to ws on the page host with the token and joins without sinceSeq the first time', async () => {
+  it('connects to ws on the page host, sends the token first and joins without sinceSeq the first time', async () => {
     const ctx = setup();
     ctx.client.joinRoom('lobby');
     const join = await joinAnswered(ctx, [message(1), message(2)], true);
-    expect(ctx.last().url).toBe('ws://chat.test:5000/ws?token=token-1');
+    expect(ctx.last().url).toBe('ws://chat.test:5000/ws');
+    expect(ctx.last().frames()[0]).toEqual({ type: 'auth', ref: 'auth', token: 'token-1' });
     expect(join).toMatchObject({ type: 'join', room: 'lobby' });
     expect(join).not.toHaveProperty('sinceSeq');
     expect(ctx.room()).toMatchObject({ joinState: 'joined', memberCount: 2, historyLoaded: true });
@@ -184,7 +185,9 @@ describe('ChatClient', () => {
     ctx.timers.advance(1_000);
     await flush();
     expect(guest).toHaveBeenCalledWith('alice');
-    expect(ctx.last().url).toBe('ws://chat.test:5000/ws?token=token-2');
+    expect(ctx.last().url).toBe('ws://chat.test:5000/ws');
+    ctx.last().serverOpens();
+    expect(ctx.last().framesOfType('auth')).toEqual([{ type: 'auth', ref: 'auth', token: 'token-2' }]);
     expect(ctx.client.session?.token).toBe('token-2');
     expect(ctx.perTab.getItem('chillin.session')).toContain('token-2');
   });
@@ -209,7 +212,7 @@ describe('ChatClient', () => {
     await ctx.client.reauthenticate('secret1');
     expect(login).toHaveBeenCalledWith('bob', 'secret1');
     await joinAnswered(ctx);
-    expect(ctx.last().url).toContain('token=token-9');
+    expect(ctx.last().framesOfType('auth').map((f) => f.token)).toEqual(['token-9']);
     expect(ctx.client.getSnapshot().sessionProblem).toBeNull();
     expect(ctx.last().framesOfType('sendMessage').map((f) => f.text)).toEqual(['keep me']);
   });

@@ -109,7 +109,8 @@ export class ChatClient {
         if (attempt > 0) await this.ensureSession();
         const session = this.snapshot.session;
         if (!session) throw new FatalConnectionError('SIGNED_OUT', 'You are signed out.');
-        return webSocketUrl(location, session.token);
+        // the token goes in the first frame, not the URL, so that no access log ever records it
+        return webSocketUrl(location, null);
       },
     });
     this.snapshot = {
@@ -258,6 +259,9 @@ export class ChatClient {
     const wasConnected = this.snapshot.connection.status === 'CONNECTED';
     this.update({ connection: state });
     if (state.status === 'CONNECTED' && !wasConnected) {
+      const token = this.snapshot.session?.token;
+      // frames are handled in order: the joins below already count as this session's
+      if (token) this.send({ type: 'auth', ref: 'auth', token });
       for (const key of Object.keys(this.snapshot.rooms)) this.sendJoin(key);
       if (this.roomWatchers.size > 0) this.sendWatch();
     } else if (wasConnected && state.status !== 'CONNECTED') {

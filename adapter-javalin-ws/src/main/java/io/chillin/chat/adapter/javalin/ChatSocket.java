@@ -308,6 +308,18 @@ final class ChatSocket {
                 }
                 case "typing" -> core.typing().typing(connection, f.requiredString("room"), true);
                 case "stopTyping" -> core.typing().typing(connection, f.requiredString("room"), false);
+                case "auth" -> {
+                    try {
+                        core.connections().authenticate(connection, f.requiredString("token"));
+                    } catch (ChatException.Unauthorized e) {
+                        // as a bad ?token= is refused at the upgrade: the client must get a new token first
+                        reply(Frames.error(ref, e.code().name(), e.getMessage(), null, null));
+                        outbox.close();
+                        dropLater(SESSION_ENDED, "unknown or expired token");
+                        return;
+                    }
+                    reply(Frames.ack(ref));
+                }
                 case "ping" -> reply(Frames.pong(ref));
                 case "watchRooms", "unwatchRooms" -> {
                     core.watchRooms().watchRooms(connection, type.equals("watchRooms"));

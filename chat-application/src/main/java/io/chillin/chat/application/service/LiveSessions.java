@@ -7,6 +7,7 @@ import io.chillin.chat.application.port.in.OpenConnectionUseCase;
 import io.chillin.chat.application.port.out.Revocation;
 import io.chillin.chat.application.port.out.Session;
 import io.chillin.chat.application.port.out.SessionStore;
+import io.chillin.chat.domain.ChatException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -73,16 +74,29 @@ public final class LiveSessions implements OpenConnectionUseCase {
 
     @Override
     public Connection open(Admission admission, String address, EventSink sink) {
-        if (admission == null) {
-            return Connection.open(null, address, sink);
+        Connection connection = Connection.open(admission == null ? null : admission.identity(), address, sink);
+        if (admission != null) {
+            track(connection, admission);
         }
-        Connection connection = Connection.open(admission.identity(), address, sink);
+        return connection;
+    }
+
+    @Override
+    public void authenticate(Connection connection, String token) {
+        connection.ensureLive();
+        Admission admission = admit(token);
+        if (!connection.assumeIdentity(admission.identity()).equals(admission.identity()) || live.containsKey(connection)) {
+            throw new ChatException.Conflict("this connection already has an identity: open a new one to change it");
+        }
+        track(connection, admission);
+    }
+
+    private void track(Connection connection, Admission admission) {
         Tracked tracked = new Tracked(admission.tokenHash(), admission.identity().key(), admission.expiresAt());
         live.put(connection, tracked);
         bySession.computeIfAbsent(tracked.tokenHash, k -> ConcurrentHashMap.newKeySet()).add(connection);
         byIdentity.computeIfAbsent(tracked.identityKey, k -> ConcurrentHashMap.newKeySet()).add(connection);
         endIfRevokedSince(connection, tracked, admission.revocationsRead());
-        return connection;
     }
 
     /** A revocation read between the token check and the registration above found nothing to end: look again. */

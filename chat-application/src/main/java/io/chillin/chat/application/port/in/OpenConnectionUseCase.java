@@ -18,6 +18,15 @@ public interface OpenConnectionUseCase {
     Connection open(Admission admission, String address, EventSink sink);
 
     /**
+     * Gives a connection opened without a token the identity of a token's session (the first frame of a client
+     * that keeps its token out of the URL), and from then on ends it with that session.
+     *
+     * @throws io.chillin.chat.domain.ChatException.Unauthorized for a missing, unknown, expired or logged-out token
+     * @throws io.chillin.chat.domain.ChatException.Conflict when the connection already has an identity
+     */
+    void authenticate(Connection connection, String token);
+
+    /**
      * The client did something: its session's sliding expiry moves (written at most about once a minute).
      *
      * @throws io.chillin.chat.domain.ChatException.Unauthorized once the connection's session has ended
