@@ -8,6 +8,7 @@ import io.chillin.chat.domain.user.Username;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -192,6 +193,31 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public int count(RoomName room) {
         return redis.call(r -> r.zcard(roomKey(room, "names"))).intValue();
+    }
+
+    /** KEYS: the rooms' name sets; answers their sizes in the same order. */
+    private static final LuaScript COUNTS = new LuaScript("""
+            local counts = {}
+            for i, key in ipairs(KEYS) do
+              counts[i] = redis.call('ZCARD', key)
+            end
+            return counts
+            """);
+    /** Rooms counted per script call: a page of the room list fits in one. */
+    private static final int COUNTS_PER_CALL = 500;
+
+    @Override
+    public Map<RoomName, Integer> counts(List<RoomName> rooms) {
+        Map<RoomName, Integer> counts = new LinkedHashMap<>();
+        for (int from = 0; from < rooms.size(); from += COUNTS_PER_CALL) {
+            List<RoomName> slice = rooms.subList(from, Math.min(rooms.size(), from + COUNTS_PER_CALL));
+            List<Long> sizes = redis.script(COUNTS, ScriptOutputType.MULTI,
+                    slice.stream().map(room -> roomKey(room, "names")).toArray(String[]::new));
+            for (int i = 0; i < slice.size(); i++) {
+                counts.put(slice.get(i), sizes.get(i).intValue());
+            }
+        }
+        return counts;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.chillin.chat.domain.user.Username;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,22 @@ public abstract class PresenceContract {
         presence.enter(room, alice, "c1");
         assertThat(presence.sweep()).isEmpty();
         assertThat(presence.members(room)).containsExactly(alice);
+    }
+
+    @Test
+    void counts_of_many_rooms_come_together_each_as_counted_alone() {
+        RoomName busy = TestNames.room();
+        RoomName quiet = TestNames.room();
+        RoomName empty = TestNames.room();
+        Member ann = registered(TestNames.user());
+        presence.enter(busy, ann, "c1");
+        presence.enter(busy, ann, "c2");
+        presence.enter(busy, registered(TestNames.user()), "c3");
+        presence.enter(quiet, registered(TestNames.user()), "c4");
+
+        assertThat(presence.counts(List.of(busy, quiet, empty)))
+                .containsExactly(Map.entry(busy, 2), Map.entry(quiet, 1), Map.entry(empty, 0));
+        assertThat(presence.counts(List.of())).isEmpty();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.chillin.chat.application.port.out;
 
 import io.chillin.chat.domain.room.RoomName;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is in which room now, by connection. One member may be present on several connections and
@@ -23,6 +25,15 @@ public interface Presence {
 
     /** The number of distinct members in the room. */
     int count(RoomName room);
+
+    /** The number of distinct members in each of the rooms (0 for an empty or unknown one), in one round trip. */
+    default Map<RoomName, Integer> counts(List<RoomName> rooms) {
+        Map<RoomName, Integer> counts = new LinkedHashMap<>();
+        for (RoomName room : rooms) {
+            counts.put(room, count(room));
+        }
+        return counts;
+    }
 
     /**
      * Forgets the connections held by server instances that stopped reporting alive (crashed or cut
