@@ -26,11 +26,15 @@ export interface WireMessage {
   timestamp: string;
   kind: 'user' | 'system';
   tempId?: string;
+  /** Present (true) when the author was a guest, not a registered account. */
+  guest?: boolean;
 }
 
 export interface Member {
   username: string;
   avatarUrl: string;
+  /** A guest rather than a registered account (absent from older servers). */
+  guest?: boolean;
 }
 
 export interface AuthResponse {

@@ -22,6 +22,11 @@ export function MembersPanel({ id, members, me, count }: { id: string; members: 
               <span className="presence-dot" aria-hidden="true" />
             </span>
             <span className="member-name">{m.username}</span>
+            {m.guest ? (
+              <span className="badge badge-guest" title="A guest, not a registered account">
+                guest
+              </span>
+            ) : null}
             {m.username.toLowerCase() === me.toLowerCase() ? <span className="badge">you</span> : null}
           </li>
         ))}

@@ -16,12 +16,12 @@ beforeAll(() => {
   Element.prototype.scrollTo ??= function scrollTo() {};
 });
 
-function roomWith(texts: { user: string; text: string }[]): RoomState {
+function roomWith(texts: { user: string; text: string; guest?: boolean }[]): RoomState {
   let timeline = emptyTimeline;
   texts.forEach((t, i) => {
     timeline = timelineReducer(timeline, {
       type: 'received',
-      message: { id: i + 1, room: 'lobby', seq: i + 1, user: t.user, text: t.text, timestamp: new Date(Date.UTC(2025, 0, 1, 12, 0, i)).toISOString(), kind: 'user' },
+      message: { id: i + 1, room: 'lobby', seq: i + 1, user: t.user, text: t.text, timestamp: new Date(Date.UTC(2025, 0, 1, 12, 0, i)).toISOString(), kind: 'user', ...(t.guest ? { guest: true } : {}) },
     });
   });
   return {
@@ -64,6 +64,19 @@ describe('MessageList', () => {
     expect(link.getAttribute('href')).toBe('https://example.com/');
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(screen.getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('marks a guest beside its messages, and keeps a guest and an account of one name apart', () => {
+    const { container } = renderList(
+      roomWith([
+        { user: 'carol', text: 'as a guest', guest: true },
+        { user: 'carol', text: 'as the account' },
+      ]),
+    );
+    const groups = container.querySelectorAll('.msg-group');
+    expect(groups).toHaveLength(2);
+    expect(groups[0]!.querySelector('.badge-guest')?.textContent).toBe('guest');
+    expect(groups[1]!.querySelector('.badge-guest')).toBeNull();
   });
 
   it('is a live log and groups consecutive messages of one sender under one header', () => {

@@ -13,7 +13,7 @@ const TOP_LOAD_PX = 80;
 
 type Group =
   | { kind: 'notice'; item: ChatItem }
-  | { kind: 'messages'; user: string; own: boolean; items: ChatItem[] };
+  | { kind: 'messages'; user: string; guest: boolean; own: boolean; items: ChatItem[] };
 
 /** Consecutive messages of one sender within a few minutes share one header. */
 export function groupItems(items: ChatItem[], me: string): Group[] {
@@ -31,11 +31,12 @@ export function groupItems(items: ChatItem[], me: string): Group[] {
       last?.kind === 'messages' &&
       previous &&
       last.user.toLowerCase() === item.user.toLowerCase() &&
+      last.guest === item.guest &&
       Date.parse(item.timestamp) - Date.parse(previous.timestamp) < GROUP_GAP_MS
     ) {
       last.items.push(item);
     } else {
-      groups.push({ kind: 'messages', user: item.user, own, items: [item] });
+      groups.push({ kind: 'messages', user: item.user, guest: item.guest, own, items: [item] });
     }
   }
   return groups;
@@ -194,6 +195,11 @@ export function MessageList({
                 <div className="msg-body">
                   <div className="msg-meta">
                     <span className="msg-author">{group.own ? 'You' : group.user}</span>
+                    {group.guest && !group.own ? (
+                      <span className="badge badge-guest" title="A guest, not a registered account">
+                        guest
+                      </span>
+                    ) : null}
                     <time dateTime={group.items[0]!.timestamp} title={exactTime(group.items[0]!.timestamp)}>
                       {relativeTime(group.items[0]!.timestamp, now)}
                     </time>

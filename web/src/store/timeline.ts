@@ -14,6 +14,8 @@ export interface ChatItem {
   tempId: string | null;
   seq: number | null;
   user: string;
+  /** The author was a guest, not a registered account. */
+  guest: boolean;
   text: string;
   timestamp: string;
   kind: 'user' | 'system';
@@ -64,6 +66,7 @@ export function timelineReducer(state: Timeline, action: TimelineAction): Timeli
         tempId: action.tempId,
         seq: null,
         user: action.user,
+        guest: false,
         text: strip(action.text),
         timestamp: action.timestamp,
         kind: 'user',
@@ -160,6 +163,7 @@ function mergeOne(state: Timeline, m: WireMessage): Timeline {
       tempId: null,
       seq: null,
       user: m.user,
+      guest: false,
       text: m.text,
       timestamp: m.timestamp,
       kind: 'system',
@@ -183,6 +187,7 @@ function mergeOne(state: Timeline, m: WireMessage): Timeline {
     tempId: pending ? pending.tempId : (m.tempId ?? null),
     seq,
     user: m.user,
+    guest: m.guest === true,
     text: m.text,
     timestamp: m.timestamp,
     kind: 'user',

@@ -76,7 +76,8 @@ final class Frames {
             }
             case ServerEvent.RoomMembers members -> {
                 ObjectNode node = frame("roomData", null).put("room", members.room().value());
-                node.set("users", Json.MAPPER.valueToTree(members.users().stream().map(MemberJson::from).toList()));
+                node.set("users", Json.MAPPER.valueToTree(members.users().stream()
+                        .map(name -> MemberJson.from(name, members.guests().contains(name))).toList()));
                 node.put("memberCount", members.memberCount());
                 yield Json.write(node);
             }

@@ -5,6 +5,7 @@ import io.chillin.chat.application.port.in.RoomView;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.application.port.in.UserView;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,9 @@ final class WireJson {
         }
     }
 
-    record MemberJson(String username, String avatarUrl) {
-        static MemberJson from(Username name) {
-            return new MemberJson(name.value(), WireJson.avatarUrl(name));
+    record MemberJson(String username, String avatarUrl, boolean guest) {
+        static MemberJson from(Username name, boolean guest) {
+            return new MemberJson(name.value(), WireJson.avatarUrl(name), guest);
         }
     }
 
@@ -40,23 +41,30 @@ final class WireJson {
         }
     }
 
-    /** A message; {@code seq} is absent on system notices, {@code tempId} only on the sender's own copy. */
+    /**
+     * A message; {@code seq} is absent on system notices, {@code tempId} only on the sender's own copy, {@code guest}
+     * only on a guest's message.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageJson(Object id, String room, Long seq, String user, String text, Instant timestamp, String kind,
-                       String tempId) {
+                       String tempId, Boolean guest) {
 
         static MessageJson from(ChatMessage m) {
             return new MessageJson(m.id(), m.room().value(), m.seq(), m.author().value(), m.text().value(), m.timestamp(),
-                    "user", null);
+                    "user", null, guestMark(m));
         }
 
         static MessageJson fromOwn(ChatMessage m) {
             return new MessageJson(m.id(), m.room().value(), m.seq(), m.author().value(), m.text().value(), m.timestamp(),
-                    "user", m.tempId().value());
+                    "user", m.tempId().value(), guestMark(m));
+        }
+
+        private static Boolean guestMark(ChatMessage m) {
+            return Identity.isGuestKey(m.authorKey()) ? Boolean.TRUE : null;
         }
 
         static MessageJson from(ServerEvent.SystemNotice n) {
-            return new MessageJson(n.id(), n.room().value(), null, "system", n.text(), n.timestamp(), "system", null);
+            return new MessageJson(n.id(), n.room().value(), null, "system", n.text(), n.timestamp(), "system", null, null);
         }
     }
 }

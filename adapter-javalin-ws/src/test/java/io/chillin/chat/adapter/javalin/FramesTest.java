@@ -137,6 +137,24 @@ class FramesTest {
     }
 
     @Test
+    void room_data_and_messages_mark_guests() {
+        ServerEvent members = new ServerEvent.RoomMembers(RoomName.of("lobby"),
+                List.of(Username.of("alice"), Username.of("visitor")), 2, java.util.Set.of(Username.of("visitor")));
+        JsonNode frame = parse(Frames.event(members, false));
+        assertThat(frame.path("users").get(0).path("guest").asBoolean()).isFalse();
+        assertThat(frame.path("users").get(1).path("guest").asBoolean()).isTrue();
+
+        ChatMessage byGuest = new ChatMessage(7, RoomName.of("lobby"), 3, Username.of("visitor"), "guest:abc",
+                MessageText.of("hi"), AT, TempId.of("t1"));
+        ChatMessage byUser = new ChatMessage(8, RoomName.of("lobby"), 4, Username.of("alice"), "user:alice",
+                MessageText.of("hello"), AT, TempId.of("t2"));
+        assertThat(parse(Frames.event(new ServerEvent.MessagePosted(byGuest), false)).path("message").path("guest")
+                .asBoolean()).isTrue();
+        assertThat(parse(Frames.event(new ServerEvent.MessagePosted(byUser), false)).path("message").has("guest"))
+                .as("no mark on a registered user's message").isFalse();
+    }
+
+    @Test
     void room_data_lists_users_with_avatar_urls_and_the_member_count() {
         ServerEvent members = new ServerEvent.RoomMembers(RoomName.of("Café"),
                 List.of(Username.of("alice"), Username.of("Bob_2")), 2);
@@ -150,7 +168,7 @@ class FramesTest {
         assertThat(frame.path("memberCount").asInt()).isEqualTo(2);
         assertThat(frame.path("users")).hasSize(2);
         for (JsonNode user : frame.path("users")) {
-            assertThat(fieldNames(user)).containsExactlyInAnyOrder("username", "avatarUrl");
+            assertThat(fieldNames(user)).containsExactlyInAnyOrder("username", "avatarUrl", "guest");
         }
         assertThat(frame.path("users").get(0).path("username").asText()).isEqualTo("alice");
         assertThat(frame.path("users").get(1).path("username").asText()).isEqualTo("Bob_2");

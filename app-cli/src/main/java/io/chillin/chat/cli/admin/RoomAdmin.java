@@ -3,6 +3,7 @@ package io.chillin.chat.cli.admin;
 import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomDescription;
 import io.chillin.chat.domain.room.RoomName;
@@ -47,6 +48,7 @@ public final class RoomAdmin {
      */
     public RoomRow create(String name, String description, String password, String creator) {
         RoomName roomName = RoomName.of(name);
+        LookAlikes.refuse(roomName.value(), "room");
         RoomDescription desc = RoomDescription.of(description);
         Username by = Username.of(creator, "creator");
         String hash = password == null || password.isEmpty() ? null

@@ -3,6 +3,7 @@ package io.chillin.chat.cli.admin;
 import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.user.Email;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.User;
@@ -40,6 +41,7 @@ public final class UserAdmin {
     /** @throws ChatException.Invalid for a name, password or email the server would refuse; Conflict when taken */
     public UserRow create(String name, String password, String email) {
         Username username = Username.of(name);
+        LookAlikes.refuse(username.value(), "username");
         String checked = settings.passwordPolicy().check(password, "password");
         String normalisedEmail = Email.normalise(email);
         if (ports.users().find(username).isPresent()) {

@@ -15,6 +15,7 @@ import io.chillin.chat.application.port.out.Session;
 import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.user.Email;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.PasswordPolicy;
@@ -65,6 +66,7 @@ public final class AccountService
     @Override
     public AuthResult register(RegisterCommand command, String clientAddress) {
         Username username = Username.of(command.username());
+        LookAlikes.refuse(username.value(), "username");
         String password = policy.check(command.password(), "password");
         String email = Email.normalise(command.email());
         throttle("register-address:" + clientAddress);
@@ -128,6 +130,7 @@ public final class AccountService
     @Override
     public AuthResult enterAsGuest(String name) {
         Username username = Username.of(name, "name");
+        LookAlikes.refuse(username.value(), "name");
         if (users.find(username).isPresent()) {
             throw new ChatException.NameTaken("'" + username + "' belongs to a registered user; pick another name");
         }

@@ -16,6 +16,7 @@ import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.application.port.out.RoomStore;
 import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomDescription;
 import io.chillin.chat.domain.room.RoomName;
@@ -143,12 +144,19 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     /** A token's identity wins; a connection without one becomes a guest under the name of its first join. */
     private Identity identityFor(Connection connection, String requestedName) {
         if (connection.identity().isPresent()) {
-            return connection.identity().get();
+            Identity known = connection.identity().get();
+            // A guest token keeps its name; once somebody registered that name, the account owns it in every room.
+            if (known.guest() && users.find(known.name()).isPresent()) {
+                throw new ChatException.NameTaken("'" + known.name() + "' has been registered by somebody since this"
+                        + " guest name was given: enter again under another name");
+            }
+            return known;
         }
         if (requestedName == null) {
             throw new ChatException.Invalid("name", "name is required to join without a token");
         }
         Username name = Username.of(requestedName, "name");
+        LookAlikes.refuse(name.value(), "name");
         if (users.find(name).isPresent()) {
             throw new ChatException.NameTaken("'" + name + "' belongs to a registered user; log in or pick another name");
         }
@@ -157,6 +165,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     private Room findOrCreate(RoomName name, Identity creator) {
         return rooms.find(name).orElseGet(() -> {
+            LookAlikes.refuse(name.value(), "room");
             Room fresh = new Room(name, RoomDescription.NONE, creator.name(), null, clock.instant());
             try {
                 rooms.create(fresh);

@@ -11,6 +11,7 @@ import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Identity;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * This instance's delivery of room events to its own connections. Messages reach each local member
@@ -218,7 +220,9 @@ public final class RoomFanout implements RoomBus.Subscriber {
 
     ServerEvent.RoomMembers membersOf(RoomName room) {
         List<Member> members = presence.members(room);
-        return new ServerEvent.RoomMembers(room, members.stream().map(Member::name).toList(), members.size());
+        return new ServerEvent.RoomMembers(room, members.stream().map(Member::name).toList(), members.size(),
+                members.stream().filter(m -> Identity.isGuestKey(m.identityKey())).map(Member::name)
+                        .collect(Collectors.toSet()));
     }
 
     private void deliverInOrder(Channel channel, ChatMessage message) {

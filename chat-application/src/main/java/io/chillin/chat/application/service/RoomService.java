@@ -13,6 +13,7 @@ import io.chillin.chat.application.port.out.PasswordHasher;
 import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RoomStore;
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomDescription;
@@ -52,6 +53,7 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
     public RoomView createRoom(CreateRoomCommand command) {
         Identity creator = Objects.requireNonNull(command.creator(), "creator");
         RoomName name = RoomName.of(command.name(), "name");
+        LookAlikes.refuse(name.value(), "name");
         RoomDescription description = RoomDescription.of(command.description());
         String password = command.password();
         String passwordHash = password == null || password.isEmpty() ? null : hasher.hash(policy.check(password, "password"));

@@ -19,6 +19,13 @@ public record Identity(Username name, boolean guest, String key) {
     }
 
     public static Identity guest(Username name, String guestId) {
-        return new Identity(name, true, "guest:" + guestId);
+        return new Identity(name, true, GUEST_PREFIX + guestId);
     }
+
+    /** Whether an identity key (a message's author key, say) is a guest's. */
+    public static boolean isGuestKey(String key) {
+        return key.startsWith(GUEST_PREFIX);
+    }
+
+    private static final String GUEST_PREFIX = "guest:";
 }

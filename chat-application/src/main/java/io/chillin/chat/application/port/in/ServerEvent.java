@@ -5,6 +5,7 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Username;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the core pushes to a connection, unasked. One instance is delivered to every recipient in the
@@ -26,10 +27,19 @@ public sealed interface ServerEvent {
     record SystemNotice(RoomName room, String id, String text, Instant timestamp) implements ServerEvent {
     }
 
-    /** Who is in the room now; {@code memberCount} counts each user once. */
-    record RoomMembers(RoomName room, List<Username> users, int memberCount) implements ServerEvent {
+    /**
+     * Who is in the room now; {@code memberCount} counts each user once; {@code guests} are those of {@code users}
+     * who are guests (a name belongs to one identity at a time in a room).
+     */
+    record RoomMembers(RoomName room, List<Username> users, int memberCount, Set<Username> guests) implements ServerEvent {
         public RoomMembers {
             users = List.copyOf(users);
+            guests = Set.copyOf(guests);
+        }
+
+        /** Members none of whom is a guest. */
+        public RoomMembers(RoomName room, List<Username> users, int memberCount) {
+            this(room, users, memberCount, Set.of());
         }
     }
 
