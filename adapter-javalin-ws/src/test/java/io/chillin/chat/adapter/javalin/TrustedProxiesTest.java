@@ -3,6 +3,7 @@ package io.chillin.chat.adapter.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chillin.chat.application.AddressRanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,10 +66,10 @@ class TrustedProxiesTest {
     @Test
     void ranges_are_checked_when_read() {
         assertThat(TrustedProxies.parse("").isEmpty()).isTrue();
-        assertThat(TrustedProxies.parse("192.168.1.7").trusts(TrustedProxies.literal("192.168.1.7").orElseThrow())).isTrue();
-        assertThat(TrustedProxies.parse("192.168.1.7").trusts(TrustedProxies.literal("192.168.1.8").orElseThrow())).isFalse();
-        assertThat(TrustedProxies.parse("0.0.0.0/0").trusts(TrustedProxies.literal("8.8.8.8").orElseThrow())).isTrue();
-        assertThat(TrustedProxies.parse("0.0.0.0/0").trusts(TrustedProxies.literal("::2").orElseThrow())).isFalse();
+        assertThat(TrustedProxies.parse("192.168.1.7").trusts(AddressRanges.literal("192.168.1.7").orElseThrow())).isTrue();
+        assertThat(TrustedProxies.parse("192.168.1.7").trusts(AddressRanges.literal("192.168.1.8").orElseThrow())).isFalse();
+        assertThat(TrustedProxies.parse("0.0.0.0/0").trusts(AddressRanges.literal("8.8.8.8").orElseThrow())).isTrue();
+        assertThat(TrustedProxies.parse("0.0.0.0/0").trusts(AddressRanges.literal("::2").orElseThrow())).isFalse();
         for (String bad : new String[] {"localhost", "10.0.0.0/33", "10.0.0.1/8", "10.0.0.0/", "10.0.0.0/x", "::1/129",
                 "1.2.3.4:80", "[::1]", "10.0.0.0/8/8"}) {
             assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1/32," + bad)).as(bad)
