@@ -122,11 +122,9 @@ case "$command" in
       printf 'export REDIS_URL=%q CHAT_REDIS_PREFIX=%q CHAT_BLOB_DIR=%q CHAT_TRUSTED_PROXIES=127.0.0.1/32\n' \
         "${REDIS_URL:-redis://127.0.0.1:6379}" "${CHAT_REDIS_PREFIX:-chillin}" "${CHAT_BLOB_DIR:-$run_dir/blobs}"
       printf 'export CLIENT_ORIGIN=%q\n' "${CLIENT_ORIGIN:-http://127.0.0.1:$nginx_port,http://localhost:$nginx_port}"
-      for var in CHAT_PRESENCE_TTL_MS CHAT_MESSAGES_PER_10S CHAT_AUTH_ATTEMPTS_PER_MINUTE CHAT_AUTH_ATTEMPTS_PER_HOUR \
-                 CHAT_LOGIN_FAILURES_PER_MINUTE CHAT_LOGIN_FAILURES_PER_HOUR CHAT_ROOM_PASSWORD_FAILURES_PER_MINUTE \
-                 CHAT_ROOM_PASSWORD_FAILURES_PER_HOUR CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_MINUTE \
-                 CHAT_ROOM_PASSWORD_FAILURES_PER_ROOM_PER_HOUR USE_MINIO MINIO_ENDPOINT \
-                 S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY S3_BUCKET_NAME S3_REGION; do
+      # every other CHAT_* setting (limits, exemptions, ...) and the S3 ones pass on as they are
+      for var in $(compgen -v | grep -E '^(CHAT_|S3_)|^USE_MINIO$|^MINIO_ENDPOINT$' \
+                   | grep -v -x -E 'CHAT_REDIS_PREFIX|CHAT_BLOB_DIR|CHAT_TRUSTED_PROXIES|CHAT_TRUST_PROXY'); do
         [[ -n "${!var:-}" ]] && printf 'export %s=%q\n' "$var" "${!var}"
       done
       printf 'instances=%q nginx_port=%q first_port=%q\n' "$instances" "$nginx_port" "$first_port"

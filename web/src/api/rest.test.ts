@@ -58,6 +58,39 @@ describe('REST client', () => {
     expect(calls[0]!.url).toBe('/api/rooms/coffee%20break%2F2/messages?limit=50&before=40');
   });
 
+  it('fetches every page of the room list, passing each cursor on', async () => {
+    const calls: string[] = [];
+    const pages: Record<string, unknown> = {
+      '/api/rooms?limit=500': { rooms: [{ name: 'a' }], nextCursor: 'c-1' },
+      '/api/rooms?limit=500&cursor=c-1': { rooms: [{ name: 'b' }], nextCursor: 'c+2/' },
+      '/api/rooms?limit=500&cursor=c%2B2%2F': { rooms: [{ name: 'c' }] },
+    };
+    const fetch = (async (url: RequestInfo | URL) => {
+      calls.push(String(url));
+      return new Response(JSON.stringify(pages[String(url)]), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const rooms = await createApi({ getToken: () => null, fetch }).listRooms();
+    expect(rooms.map((r) => r.name)).toEqual(['a', 'b', 'c']);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('takes the one page of a server that does not page', async () => {
+    const { fetch, calls } = fakeFetch(200, { rooms: [{ name: 'a' }, { name: 'b' }] });
+    const rooms = await createApi({ getToken: () => null, fetch }).listRooms();
+    expect(rooms.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('fetches one room by its encoded name, and gives null for one the server does not have', async () => {
+    const found = fakeFetch(200, { room: { name: 'coffee break/2' } });
+    expect(await createApi({ getToken: () => null, fetch: found.fetch }).room('coffee break/2')).toEqual({ name: 'coffee break/2' });
+    expect(found.calls[0]!.url).toBe('/api/rooms/coffee%20break%2F2');
+    const gone = fakeFetch(404, { error: { code: 'NOT_FOUND', message: "no room named 'x'" } });
+    expect(await createApi({ getToken: () => null, fetch: gone.fetch }).room('x')).toBeNull();
+    const down = fakeFetch(503, { error: { code: 'UNAVAILABLE', message: 'down' } });
+    await expect(createApi({ getToken: () => null, fetch: down.fetch }).room('x')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
   it('returns nothing for 204', async () => {
     const { fetch } = fakeFetch(204, null);
     await expect(createApi({ getToken: () => 't', fetch }).logout()).resolves.toBeUndefined();

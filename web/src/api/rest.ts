@@ -98,11 +98,19 @@ export interface Api {
   guest(name: string): Promise<AuthResponse>;
   logout(): Promise<void>;
   me(): Promise<User>;
+  /** Every room: the server's pages one after the other. */
   listRooms(): Promise<Room[]>;
+  /** One room as the list shows it, or null when the server has no such room (any more). */
+  room(name: string): Promise<Room | null>;
   createRoom(name: string, description: string, password: string): Promise<Room>;
   checkRoomAccess(roomName: string, password: string | undefined): Promise<Room>;
   history(room: string, query: HistoryQuery): Promise<HistoryResponse>;
 }
+
+/** Rooms per request when fetching the whole list: the server's largest page. */
+export const ROOM_PAGE_LIMIT = 500;
+
+const roomPath = (room: string): string => `/api/rooms/${encodeURIComponent(room)}`;
 
 /** The REST client of PROTOCOL.md; every path is relative to the page's origin (`/api/...`). */
 export function createApi(options: ApiOptions): Api {
@@ -139,7 +147,28 @@ export function createApi(options: ApiOptions): Api {
     guest: (name) => request('POST', '/api/auth/guest', { name }),
     logout: () => request('POST', '/api/auth/logout'),
     me: async () => (await request<{ user: User }>('GET', '/api/me')).user,
-    listRooms: async () => (await request<{ rooms: Room[] }>('GET', '/api/rooms')).rooms,
+    listRooms: async () => {
+      const rooms: Room[] = [];
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const query = `?limit=${ROOM_PAGE_LIMIT}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+        const page = await request<{ rooms: Room[]; nextCursor?: string | null }>('GET', `/api/rooms${query}`);
+        rooms.push(...page.rooms);
+        // a cursor seen before would go round for ever: what came so far is the list
+        cursor = typeof page.nextCursor === 'string' && !seen.has(page.nextCursor) ? page.nextCursor : undefined;
+        if (cursor !== undefined) seen.add(cursor);
+      } while (cursor !== undefined);
+      return rooms;
+    },
+    room: async (name) => {
+      try {
+        return (await request<{ room: Room }>('GET', roomPath(name))).room;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+        throw error;
+      }
+    },
     createRoom: async (name, description, password) =>
       (
         await request<{ room: Room }>('POST', '/api/rooms/create', {
@@ -156,7 +185,7 @@ export function createApi(options: ApiOptions): Api {
       if (query.before !== undefined) params.set('before', String(query.before));
       if (query.after !== undefined) params.set('after', String(query.after));
       const qs = params.toString();
-      return request('GET', `/api/rooms/${encodeURIComponent(room)}/messages${qs ? `?${qs}` : ''}`);
+      return request('GET', `${roomPath(room)}/messages${qs ? `?${qs}` : ''}`);
     },
   };
 }

@@ -52,9 +52,16 @@ function setup(options: { manual?: boolean } = {}) {
       ? new Promise<Room[]>((resolve, reject) => requests.push({ resolve, reject }))
       : Promise.resolve(server.rooms.map((r) => ({ ...r }))),
   );
+  const roomRequests: Array<{ name: string; resolve: (room: Room | null) => void }> = [];
+  const getRoom = vi.fn((name: string) =>
+    options.manual
+      ? new Promise<Room | null>((resolve) => roomRequests.push({ name, resolve }))
+      : Promise.resolve(server.rooms.find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? null),
+  );
   const page = { visible: true };
   const feed = new RoomListFeed({
     listRooms,
+    getRoom,
     watch: watch.subscribe,
     watchStatus: () => watch.status,
     timers,
@@ -64,7 +71,7 @@ function setup(options: { manual?: boolean } = {}) {
     const load = feed.getSnapshot().load;
     return load.state === 'ready' ? Object.fromEntries(load.rooms.map((r) => [r.name, r.memberCount])) : null;
   };
-  return { feed, timers, watch, server, listRooms, requests, page, counts };
+  return { feed, timers, watch, server, listRooms, getRoom, requests, roomRequests, page, counts };
 }
 
 /** Started, first list in, watching acknowledged and the catch-up fetch answered. */
@@ -74,6 +81,7 @@ async function watching(ctx: ReturnType<typeof setup>) {
   ctx.watch.activate();
   await flush();
   ctx.listRooms.mockClear();
+  ctx.getRoom.mockClear();
 }
 
 describe('RoomListFeed', () => {
@@ -115,7 +123,7 @@ describe('RoomListFeed', () => {
     expect(ctx.listRooms).toHaveBeenCalledTimes(3);
   });
 
-  it('coalesces a burst of list changes into one fetch 300 ms after the first', async () => {
+  it('coalesces list changes for 300 ms after the first and fetches only the rooms they name, once each', async () => {
     const ctx = setup();
     await watching(ctx);
     ctx.server.rooms = [...ctx.server.rooms, room('new', 1)];
@@ -123,15 +131,39 @@ describe('RoomListFeed', () => {
     ctx.timers.advance(100);
     ctx.watch.send({ type: 'roomListChanged', room: 'other' });
     ctx.timers.advance(100);
-    ctx.watch.send({ type: 'roomListChanged', room: 'new' });
+    ctx.watch.send({ type: 'roomListChanged', room: 'New' });
     ctx.timers.advance(99);
-    expect(ctx.listRooms).not.toHaveBeenCalled();
+    expect(ctx.getRoom).not.toHaveBeenCalled();
     ctx.timers.advance(1);
     await flush();
-    expect(ctx.listRooms).toHaveBeenCalledTimes(1);
+    expect(ctx.getRoom.mock.calls.map((call) => call[0])).toEqual(['New', 'other']);
+    expect(ctx.listRooms).not.toHaveBeenCalled();
     expect(ctx.counts()).toEqual({ Lobby: 1, games: 0, new: 1 });
     ctx.timers.advance(1_000);
+    expect(ctx.getRoom).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a room the server no longer has and takes a changed one as the server now has it', async () => {
+    const ctx = setup();
+    await watching(ctx);
+    ctx.server.rooms = [{ ...room('Lobby', 3), isPrivate: true }];
+    ctx.watch.send({ type: 'roomListChanged', room: 'games' });
+    ctx.watch.send({ type: 'roomListChanged', room: 'lobby' });
+    ctx.timers.advance(300);
+    await flush();
+    const load = ctx.feed.getSnapshot().load;
+    expect(load.state === 'ready' && load.rooms).toEqual([{ ...room('Lobby', 3), isPrivate: true }]);
+    expect(ctx.listRooms).not.toHaveBeenCalled();
+  });
+
+  it('fetches the whole list once when a burst names more than ten rooms', async () => {
+    const ctx = setup();
+    await watching(ctx);
+    for (let i = 0; i < 11; i++) ctx.watch.send({ type: 'roomListChanged', room: `quick ${i}` });
+    ctx.timers.advance(300);
+    await flush();
     expect(ctx.listRooms).toHaveBeenCalledTimes(1);
+    expect(ctx.getRoom).not.toHaveBeenCalled();
   });
 
   it('fetches once for a room the list lacks, not on every count of a room the list never shows', async () => {
@@ -141,22 +173,55 @@ describe('RoomListFeed', () => {
     ctx.watch.send({ type: 'roomActivity', room: 'hidden', memberCount: 2 });
     ctx.timers.advance(300);
     await flush();
-    expect(ctx.listRooms).toHaveBeenCalledTimes(1);
+    expect(ctx.getRoom).toHaveBeenCalledTimes(1);
     ctx.watch.send({ type: 'roomActivity', room: 'Hidden', memberCount: 3 });
     ctx.timers.advance(300);
     await flush();
-    expect(ctx.listRooms).toHaveBeenCalledTimes(1);
+    expect(ctx.getRoom).toHaveBeenCalledTimes(1);
     expect(ctx.counts()).toEqual({ Lobby: 1, games: 0 });
 
     // after a list change, an unknown room is worth a look again
     ctx.watch.send({ type: 'roomListChanged', room: 'hidden' });
     ctx.timers.advance(300);
     await flush();
-    expect(ctx.listRooms).toHaveBeenCalledTimes(2);
+    expect(ctx.getRoom).toHaveBeenCalledTimes(2);
+    ctx.server.rooms = [...ctx.server.rooms, room('Hidden', 0)];
     ctx.watch.send({ type: 'roomActivity', room: 'hidden', memberCount: 4 });
     ctx.timers.advance(300);
     await flush();
-    expect(ctx.listRooms).toHaveBeenCalledTimes(3);
+    expect(ctx.getRoom).toHaveBeenCalledTimes(3);
+    expect(ctx.counts()).toEqual({ Lobby: 1, games: 0, Hidden: 0 });
+    expect(ctx.listRooms).not.toHaveBeenCalled();
+  });
+
+  it('keeps a count that arrives while one room is fetched over the older answer', async () => {
+    const ctx = setup({ manual: true });
+    ctx.feed.start();
+    ctx.requests[0]!.resolve([room('Lobby', 1)]);
+    await flush();
+    ctx.watch.send({ type: 'roomListChanged', room: 'games' });
+    ctx.timers.advance(300);
+    expect(ctx.roomRequests.map((r) => r.name)).toEqual(['games']);
+    ctx.watch.send({ type: 'roomActivity', room: 'games', memberCount: 2 });
+    ctx.roomRequests[0]!.resolve(room('games', 0));
+    await flush();
+    expect(ctx.counts()).toEqual({ Lobby: 1, games: 2 });
+    ctx.timers.advance(300);
+    expect(ctx.roomRequests).toHaveLength(1); // the count of a room on its way asks for nothing more
+    expect(ctx.requests).toHaveLength(1);
+  });
+
+  it('without a way to fetch one room, a list change fetches the whole list', async () => {
+    const timers = new FakeTimers();
+    const watch = new FakeWatch();
+    const listRooms = vi.fn(() => Promise.resolve([room('Lobby', 1)]));
+    const feed = new RoomListFeed({ listRooms, watch: watch.subscribe, watchStatus: () => watch.status, timers });
+    feed.start();
+    await flush();
+    watch.send({ type: 'roomListChanged', room: 'new' });
+    timers.advance(300);
+    await flush();
+    expect(listRooms).toHaveBeenCalledTimes(2);
   });
 
   it('keeps polling every 5 s when the server refuses to watch', async () => {

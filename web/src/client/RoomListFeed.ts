@@ -2,18 +2,21 @@ import { describeError } from '../api/rest';
 import type { Room, RoomListEvent } from '../api/types';
 import type { Timers } from '../connection/ChatConnection';
 import {
+  applyFetchedRooms,
   applyOnFetched,
   applyRoomEvent,
   pollInterval,
   REFETCH_DEBOUNCE_MS,
+  SINGLE_FETCH_MAX,
   type RoomWatchStatus,
 } from '../store/roomList';
 import type { RoomWatchEvent } from './ChatClient';
 
-// Keeps the rooms screen's list fresh: one fetch at start, live room events while the server sends
-// them (counts in place, a coalesced re-fetch for list changes), a re-fetch whenever watching
-// (re)starts because events may have been missed, a slow safety poll while watching, and the old
-// 5 s poll whenever watching is not possible. Timers and the data sources are injected.
+// Keeps the rooms screen's list fresh: the whole list (every page) at start, live room events while
+// the server sends them (counts in place; the rooms a burst of list changes names, fetched one by one
+// after it, or the whole list for a big burst), the whole list again whenever watching (re)starts
+// because events may have been missed, a slow safety poll while watching, and the old 5 s poll
+// whenever watching is not possible. One request at a time. Timers and the data sources are injected.
 
 export type RoomListLoad =
   | { state: 'loading' }
@@ -27,6 +30,8 @@ export interface RoomListView {
 
 export interface RoomListFeedOptions {
   listRooms: () => Promise<Room[]>;
+  /** One room by name, null when it is gone; without it every list change fetches the whole list. */
+  getRoom?: (name: string) => Promise<Room | null>;
   /** Subscribes to room-list events and watch status; without it the feed only polls. */
   watch?: (listener: (event: RoomWatchEvent) => void) => () => void;
   /** The watch status right now (the subscription reports changes). */
@@ -39,6 +44,8 @@ export interface RoomListFeedOptions {
   safetyPollMs?: number;
 }
 
+const roomKey = (name: string): string => name.trim().toLowerCase();
+
 export class RoomListFeed {
   private view: RoomListView = { load: { state: 'loading' }, watch: 'off' };
   private readonly listeners = new Set<() => void>();
@@ -50,7 +57,12 @@ export class RoomListFeed {
   private pollTimer: unknown = null;
   private debounceTimer: unknown = null;
   private inFlight = false;
-  private again = false;
+  /** The whole list is wanted: it is fetched as soon as no request is on its way. */
+  private wantList = false;
+  /** Rooms whose change was heard, by key, to fetch one by one once the burst is over. */
+  private readonly changed = new Map<string, string>();
+  /** Keys of the rooms the request on its way fetches one by one. */
+  private fetching = new Set<string>();
   /** Counts that arrived while the request was on its way, laid over its answer. */
   private during: RoomListEvent[] = [];
   /** Rooms not in the list whose activity already asked for a re-fetch, so an unlisted room cannot cause a stream of them. */
@@ -91,7 +103,9 @@ export class RoomListFeed {
     this.clearPoll();
     this.clearDebounce();
     this.inFlight = false;
-    this.again = false;
+    this.wantList = false;
+    this.changed.clear();
+    this.fetching = new Set();
     this.during = [];
     this.setWatch('off');
   }
@@ -113,7 +127,7 @@ export class RoomListFeed {
       }
       case 'roomListChanged':
         this.askedUnknown.clear();
-        this.scheduleRefetch();
+        this.noteChanged(event.room);
         return;
       case 'roomActivity': {
         if (this.inFlight) this.during.push(event);
@@ -122,10 +136,10 @@ export class RoomListFeed {
         const { rooms, refetch } = applyRoomEvent(load.rooms, event);
         if (rooms !== load.rooms) this.setLoad({ ...load, rooms });
         if (refetch) {
-          const key = event.room.trim().toLowerCase();
-          if (!this.askedUnknown.has(key)) {
+          const key = roomKey(event.room);
+          if (!this.askedUnknown.has(key) && !this.fetching.has(key)) {
             this.askedUnknown.add(key);
-            this.scheduleRefetch();
+            this.noteChanged(event.room);
           }
         }
         return;
@@ -133,46 +147,76 @@ export class RoomListFeed {
     }
   }
 
-  /** Coalesces a burst: one fetch `debounceMs` after the first event of it. */
-  private scheduleRefetch(): void {
+  /** A room changed: it is fetched (or the whole list) `debounceMs` after the first change of a burst. */
+  private noteChanged(room: string): void {
+    this.changed.set(roomKey(room), room);
     if (this.debounceTimer !== null) return;
     this.debounceTimer = this.timers.setTimeout(() => {
       this.debounceTimer = null;
-      this.fetchNow();
+      this.next();
     }, this.options.debounceMs ?? REFETCH_DEBOUNCE_MS);
   }
 
+  /** Asks for the whole list now, or as soon as the request on its way is answered. */
   private fetchNow(): void {
-    if (!this.running) return;
-    if (this.inFlight) {
-      // that answer may predate what asked for this one: fetch again when it is in
-      this.again = true;
-      return;
-    }
-    // a request sent now sees every change whose event has arrived so far
-    this.clearDebounce();
-    this.inFlight = true;
-    this.during = [];
-    this.armPoll();
-    void this.runFetch(this.generation);
+    this.wantList = true;
+    this.next();
   }
 
-  private async runFetch(generation: number): Promise<void> {
+  /** Sends the next request, if one is wanted and none is on its way (its answer may predate what asked for it). */
+  private next(): void {
+    if (!this.running || this.inFlight) return;
+    const getRoom = this.options.getRoom;
+    const names = [...this.changed.values()];
+    if (this.wantList || (names.length > 0 && (!getRoom || names.length > SINGLE_FETCH_MAX || this.view.load.state !== 'ready'))) {
+      // a request sent now sees every change whose event has arrived so far
+      this.wantList = false;
+      this.changed.clear();
+      this.clearDebounce();
+      this.armPoll();
+      this.send(() => this.fetchList());
+    } else if (names.length > 0 && getRoom) {
+      this.changed.clear();
+      this.fetching = new Set(names.map(roomKey));
+      this.send(() => this.fetchRooms(getRoom, names));
+    }
+  }
+
+  private send(request: () => Promise<(load: RoomListLoad) => RoomListLoad>): void {
+    this.inFlight = true;
+    this.during = [];
+    void this.run(this.generation, request);
+  }
+
+  private async fetchList(): Promise<(load: RoomListLoad) => RoomListLoad> {
+    const rooms = await this.options.listRooms();
+    return () => ({ state: 'ready', rooms, error: null });
+  }
+
+  private async fetchRooms(getRoom: (name: string) => Promise<Room | null>, names: string[]) {
+    const fetched = await Promise.all(names.map(async (name) => ({ name, room: await getRoom(name) })));
+    return (load: RoomListLoad): RoomListLoad =>
+      load.state === 'ready' ? { ...load, rooms: applyFetchedRooms(load.rooms, fetched) } : load;
+  }
+
+  /** Runs one request; its answer is laid over the list as it is when it comes, with the counts heard meanwhile on top. */
+  private async run(generation: number, request: () => Promise<(load: RoomListLoad) => RoomListLoad>): Promise<void> {
     try {
-      const rooms = await this.options.listRooms();
+      const update = await request();
       if (generation !== this.generation) return;
-      this.setLoad({ state: 'ready', rooms: applyOnFetched(rooms, this.during), error: null });
+      const load = update(this.view.load);
+      this.setLoad(load.state === 'ready' ? { ...load, rooms: applyOnFetched(load.rooms, this.during) } : load);
     } catch (error) {
       if (generation !== this.generation) return;
+      // the list stays as it is; the next poll fetches it whole again
       const load = this.view.load;
       this.setLoad(load.state === 'ready' ? { ...load, error: describeError(error) } : { state: 'error', error: describeError(error) });
     }
     this.inFlight = false;
     this.during = [];
-    if (this.again) {
-      this.again = false;
-      this.fetchNow();
-    }
+    this.fetching = new Set();
+    // changes heard meanwhile wait for the end of their burst, unless it is over already
+    if (this.wantList || this.debounceTimer === null) this.next();
   }
 
   private interval(status: RoomWatchStatus): number {

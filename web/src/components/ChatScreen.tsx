@@ -29,9 +29,8 @@ export function ChatScreen({ client, chat, roomName }: { client: ChatClient; cha
   useEffect(() => {
     let cancelled = false;
     client.api
-      .listRooms()
-      .then((rooms) => {
-        const info = rooms.find((r) => roomKey(r.name) === key);
+      .room(roomName)
+      .then((info) => {
         if (info && !cancelled) client.setRoomInfo(info);
       })
       .catch(() => {

@@ -29,6 +29,7 @@ function useRoomList(client: ChatClient): { view: RoomListView; refresh: () => v
     () =>
       new RoomListFeed({
         listRooms: () => client.api.listRooms(),
+        getRoom: (name) => client.api.room(name),
         watch: (listener) => client.watchRooms(listener),
         watchStatus: () => client.roomWatchStatus,
         isVisible: () => document.visibilityState === 'visible',

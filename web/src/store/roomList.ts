@@ -1,10 +1,16 @@
 import type { Room, RoomListEvent } from '../api/types';
 
 // The room list as the rooms screen shows it, kept fresh by live events (the `watchRooms`
-// extension) and by re-fetching `GET /api/rooms`. Pure functions; RoomListFeed runs them.
+// extension), by fetching the rooms they name (`GET /api/rooms/{name}`) and by re-fetching every
+// page of `GET /api/rooms`. Pure functions; RoomListFeed runs them.
 
 /** Re-fetch this long after the first of a burst of list changes, so a burst costs one request. */
 export const REFETCH_DEBOUNCE_MS = 300;
+/**
+ * A burst of list changes naming at most this many rooms fetches just those rooms; a bigger one (a client
+ * quick-joining names by the hundred, say) fetches the whole list once instead.
+ */
+export const SINGLE_FETCH_MAX = 10;
 /** Polling when the server sends no live events (socket down, or an older server). */
 export const FAST_POLL_MS = 5_000;
 /** The safety poll while live events arrive: only repairs what a lost event would leave wrong. */
@@ -53,6 +59,26 @@ export function applyOnFetched(fetched: Room[], during: readonly RoomListEvent[]
   let rooms = fetched;
   for (const event of during) if (event.type === 'roomActivity') rooms = applyRoomEvent(rooms, event).rooms;
   return rooms;
+}
+
+/**
+ * The list with some rooms fetched again one by one, each asked for by `name`: a room the server has replaces the
+ * list's copy in place (or joins the list), one it does not have (null) leaves the list.
+ */
+export function applyFetchedRooms(rooms: Room[], fetched: ReadonlyArray<{ name: string; room: Room | null }>): Room[] {
+  let next = rooms;
+  for (const { name, room } of fetched) {
+    const wanted = key(name);
+    const index = next.findIndex((r) => key(r.name) === wanted);
+    if (room === null) {
+      if (index >= 0) next = next.filter((_, i) => i !== index);
+    } else if (index >= 0) {
+      next = next.map((r, i) => (i === index ? room : r));
+    } else {
+      next = [...next, room];
+    }
+  }
+  return next;
 }
 
 /** How often to poll: slowly while the server sends live events, as before when it does not. */

@@ -31,6 +31,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     logout: vi.fn(() => Promise.resolve()),
     me: vi.fn(unexpected),
     listRooms: vi.fn(unexpected),
+    room: vi.fn(unexpected),
     createRoom: vi.fn(unexpected),
     checkRoomAccess: vi.fn(unexpected),
     history: vi.fn(unexpected),

@@ -122,6 +122,22 @@ abstract class AdminCommandsContract {
     }
 
     @Test
+    void users_and_rooms_create_refuse_a_look_alike_of_a_taken_name_with_exit_code_1() {
+        String digits = Names.digits();
+        String cyrillicScope = "\u0455\u0441\u043e\u0440\u0435";
+        cli("users", "create", "scope" + digits, "--password=" + PASSWORD);
+        cli("rooms", "create", "scope room " + digits);
+
+        Run user = cli("users", "create", cyrillicScope + digits, "--password=" + PASSWORD);
+        Run room = cli("rooms", "create", "SC0PE ROOM " + digits);
+
+        assertThat(user.exitCode()).as(user.toString()).isEqualTo(1);
+        assertThat(user.err()).contains("CONFLICT", "looks like 'scope" + digits + "'");
+        assertThat(room.exitCode()).as(room.toString()).isEqualTo(1);
+        assertThat(room.err()).contains("CONFLICT", "looks like the existing room 'scope room " + digits + "'");
+    }
+
+    @Test
     void users_create_reads_the_password_from_standard_input() {
         String name = Names.unique("u_");
 

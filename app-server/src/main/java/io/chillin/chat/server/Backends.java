@@ -16,6 +16,7 @@ import io.chillin.chat.adapter.s3.FilesystemBlobStore;
 import io.chillin.chat.adapter.s3.S3BlobStore;
 import io.chillin.chat.adapter.s3.S3Config;
 import io.chillin.chat.application.ChatPorts;
+import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.local.AnnouncedRoomStore;
 import io.chillin.chat.application.local.CachedRoomStore;
@@ -54,14 +55,26 @@ public final class Backends implements AutoCloseable {
         this.clustered = clustered;
     }
 
+    /** The SQL database; embedded files held by a process that does not share them are told with the way out. */
+    private static Database openDatabase(ServerConfig config) {
+        try {
+            return Database.open(config.databaseConfig());
+        } catch (Database.InUseByAnotherProcess e) {
+            throw new ChatException.Unavailable(e.getMessage() + ": stop it first, or start the server and this"
+                    + " tool with CHAT_EMBEDDED_SHARED=true so that they can use it together");
+        }
+    }
+
     /** @throws io.chillin.chat.domain.ChatException.Unavailable when a backend does not answer */
     public static Backends open(ServerConfig config, Clock clock) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
                     Duration.ofHours(24), config.messagesPer10Seconds(), Duration.ofSeconds(10),
-                    config.authAttemptsPerMinute(), Duration.ofMinutes(1)).withGuessLimits(config.guessLimits());
-            Database database = remember(opened, Database.open(config.databaseConfig()));
+                    config.authAttemptsPerMinute(), Duration.ofMinutes(1)).withGuessLimits(config.guessLimits())
+                    .withUsageLimits(config.usageLimits()).withTypingInterval(config.typingInterval())
+                    .withGuestLifetime(config.guestLifetime());
+            Database database = remember(opened, openDatabase(config));
             String db = database.kind().id();
             ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock)
                     .withStores(new PostgresUserStore(database, clock), new PostgresRoomStore(database),

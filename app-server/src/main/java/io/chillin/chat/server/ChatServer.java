@@ -45,6 +45,9 @@ public final class ChatServer implements AutoCloseable {
             ChatCore core = ChatCore.create(backends.ports(), backends.settings(), clock);
             config.cluster().ifPresent(cluster -> sweepPresenceRegularly(core, cluster.presenceTtl(), housekeeping));
             regularly(housekeeping, "session check", SESSION_CHECK_MILLIS, core::checkSessions);
+            if (!config.emptyRoomTtl().isZero()) {
+                expireRoomsRegularly(core, config.emptyRoomTtl(), housekeeping);
+            }
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
                     config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE);
             ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes()).start(config.host(), config.port());
@@ -63,6 +66,20 @@ public final class ChatServer implements AutoCloseable {
     /** Forgets the members of dead instances a few times per presence TTL, so they leave within about one TTL. */
     private static void sweepPresenceRegularly(ChatCore core, Duration presenceTtl, ScheduledExecutorService housekeeping) {
         regularly(housekeeping, "presence sweep", Math.max(100, presenceTtl.toMillis() / 4), core::sweepPresence);
+    }
+
+    /**
+     * Deletes the empty rooms quick-joins left behind, within about a quarter of the TTL past it (at most a minute):
+     * often enough that they do not pile up, rarely enough that the look costs nothing.
+     */
+    private static void expireRoomsRegularly(ChatCore core, Duration ttl, ScheduledExecutorService housekeeping) {
+        long every = Math.clamp(ttl.toMillis() / 4, 250, 60_000);
+        regularly(housekeeping, "room expiry", every, () -> {
+            int expired = core.expireIdleRooms(ttl).size();
+            if (expired > 0) {
+                LOG.info("deleted {} room(s) a quick-join made that nobody used for {} s", expired, ttl.toSeconds());
+            }
+        });
     }
 
     /** Runs a task with a fixed delay; a failure is logged once until the task succeeds again (a backend outage). */

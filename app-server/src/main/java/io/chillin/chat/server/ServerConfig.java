@@ -2,7 +2,9 @@ package io.chillin.chat.server;
 
 import io.chillin.chat.adapter.javalin.TrustedProxies;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
+import io.chillin.chat.application.AddressRanges;
 import io.chillin.chat.application.GuessLimits;
+import io.chillin.chat.application.UsageLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +21,15 @@ import org.slf4j.LoggerFactory;
  * CLIENT_ORIGIN, DB_*) keep their meaning, so an existing deployment moves over unchanged.
  *
  * @param postgres absent for the zero-setup default (embedded H2 under {@code dataDir})
+ * @param embeddedShared whether the embedded database may be opened by other processes (the CLI) while it is open
+ * @param emptyRoomTtl how long a room made by a quick-join may stay empty and without history before housekeeping
+ *        deletes it; zero keeps every room
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
                            TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames,
-                           GuessLimits guessLimits) {
+                           GuessLimits guessLimits, UsageLimits usageLimits, Duration typingInterval,
+                           Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
@@ -50,7 +56,7 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
     /** The database these settings name: PostgreSQL when DB_HOST is set, else the embedded one under the data directory. */
     public DatabaseConfig databaseConfig() {
         return postgres.map(pg -> DatabaseConfig.postgres(pg.host(), pg.port(), pg.database(), pg.user(), pg.password()))
-                .orElseGet(() -> DatabaseConfig.embedded(dataDir))
+                .orElseGet(() -> DatabaseConfig.embedded(dataDir, embeddedShared))
                 .withMaxPoolSize(dbPoolSize);
     }
 
@@ -99,7 +105,40 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 trustedProxies(s),
                 s.bool("CHAT_HSTS", false),
                 s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000),
-                guessLimits(s));
+                guessLimits(s),
+                usageLimits(s),
+                Duration.ofMillis(s.integer("CHAT_TYPING_INTERVAL_MS", 3000, 0, 600_000)),
+                Duration.ofSeconds(s.integer("CHAT_EMPTY_ROOM_TTL_SECONDS", 600, 0, 30 * 24 * 3600)),
+                s.bool("CHAT_EMBEDDED_SHARED", false),
+                Duration.ofHours(s.integer("CHAT_GUEST_LIFETIME_HOURS", 168, 1, 24 * 366)));
+    }
+
+    /** The rates and caps of every other command (see {@link UsageLimits}), and the addresses they spare. */
+    private static UsageLimits usageLimits(Settings s) {
+        UsageLimits d = UsageLimits.DEFAULT;
+        AddressRanges exempt;
+        try {
+            exempt = AddressRanges.parse(s.text("CHAT_RATE_LIMIT_EXEMPT").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_RATE_LIMIT_EXEMPT: " + e.getMessage()
+                    + "; give a comma-separated list such as 192.0.2.10/32,10.1.0.0/16");
+        }
+        return new UsageLimits(
+                rate(s, "CHAT_JOINS_PER_MINUTE", d.joins()),
+                rate(s, "CHAT_ROOMS_PER_USER_PER_HOUR", d.roomsPerUser()),
+                rate(s, "CHAT_ROOMS_PER_ADDRESS_PER_HOUR", d.roomsPerAddress()),
+                rate(s, "CHAT_GUESTS_PER_ADDRESS_PER_HOUR", d.guestsPerAddress()),
+                rate(s, "CHAT_GUEST_MESSAGES_PER_ADDRESS_PER_10S", d.guestMessagesPerAddress()),
+                rate(s, "CHAT_WATCHES_PER_MINUTE", d.watches()),
+                s.integer("CHAT_ROOMS_PER_CONNECTION", d.roomsPerConnection(), 1, 100_000),
+                s.integer("CHAT_CONNECTIONS_PER_USER", d.connectionsPerUser(), 1, 1_000_000),
+                s.integer("CHAT_CONNECTIONS_PER_ADDRESS", d.connectionsPerAddress(), 1, 1_000_000),
+                exempt);
+    }
+
+    /** A count per the window its variable's name says (PER_MINUTE, PER_HOUR, PER_10S): the default's window. */
+    private static UsageLimits.Rate rate(Settings s, String name, UsageLimits.Rate fallback) {
+        return new UsageLimits.Rate(s.integer(name, fallback.count(), 1, 1_000_000_000), fallback.window());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
+import io.chillin.chat.application.port.in.RoomListQuery;
 import io.chillin.chat.application.port.in.SendMessageCommand;
 import io.chillin.chat.application.port.in.ServerEvent;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class EmbeddingExampleTest {
         // --- README example end ---
 
         assertThat(aliceSaw).containsExactly("bob: hi alice 👋");
-        assertThat(chat.listRooms().listRooms()).singleElement()
+        assertThat(chat.listRooms().listRooms(RoomListQuery.FIRST_PAGE).rooms()).singleElement()
                 .satisfies(room -> assertThat(room.memberCount()).isEqualTo(2));
     }
 }

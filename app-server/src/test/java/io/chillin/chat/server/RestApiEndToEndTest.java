@@ -4,6 +4,7 @@ import static io.chillin.chat.server.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.server.support.ServerPerClass;
 import io.chillin.chat.server.support.Http.Response;
 import io.chillin.chat.server.support.TestServer;
@@ -77,6 +78,26 @@ class RestApiEndToEndTest {
         SERVER.http().register(name);
         assertError(SERVER.http().post("/api/auth/register", json("username", name.toUpperCase(), "password", "secret-pw")),
                 409, "CONFLICT");
+    }
+
+    @Test
+    void a_look_alike_of_a_taken_username_or_room_name_is_409_conflict_naming_it_without_a_field() {
+        String digits = TestNames.digits();
+        String cyrillicScope = "\u0455\u0441\u043e\u0440\u0435"; // all Cyrillic: passes for "scope"
+        String token = SERVER.http().register("scope" + digits);
+        SERVER.http().post("/api/rooms/create", json("name", "scope room " + digits), token);
+
+        Response user = SERVER.http().post("/api/auth/register", json("username", cyrillicScope + digits, "password",
+                "secret-pw"));
+        Response room = SERVER.http().post("/api/rooms/create", json("name", cyrillicScope + " room " + digits), token);
+
+        assertError(user, 409, "CONFLICT");
+        assertThat(user.body().path("error").path("message").asText()).contains("'scope" + digits + "'");
+        assertThat(user.body().path("error").has("field")).isFalse();
+        assertError(room, 409, "CONFLICT");
+        assertThat(room.body().path("error").path("message").asText()).contains("'scope room " + digits + "'");
+        assertThat(SERVER.http().post("/api/auth/login", json("username", cyrillicScope + digits, "password",
+                "secret-pw")).status()).as("nothing was made").isEqualTo(401);
     }
 
     @Test

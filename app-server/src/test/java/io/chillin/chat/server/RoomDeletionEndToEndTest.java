@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.server.support.PostgresDatabase;
+import io.chillin.chat.server.support.TestCluster;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,8 @@ class RoomDeletionEndToEndTest {
     @Test
     void cluster_members_on_every_instance_are_told_and_the_recreated_room_is_delivered_live() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            String prefix = TestServer.name("deletion-");
-            String sharedBlobs = Files.createTempDirectory("deletion-blobs").toString();
-            List<TestServer> instances = new ArrayList<>();
-            try {
-                for (int i = 0; i < 2; i++) {
-                    List<String> env = new ArrayList<>(List.of(database.serverEnv()));
-                    env.addAll(List.of("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
-                            "CHAT_REDIS_PREFIX", prefix, "CHAT_MESSAGES_PER_10S", "1000", "CHAT_BLOB_DIR", sharedBlobs));
-                    instances.add(TestServer.start(env.toArray(String[]::new)));
-                }
+            try (TestCluster cluster = TestCluster.start(database, 2, "CHAT_MESSAGES_PER_10S", "1000")) {
+                List<TestServer> instances = cluster.instances();
                 try (WsClient alice = WsClient.connect(instances.get(0).port());
                      WsClient carol = WsClient.connect(instances.get(1).port());
                      WsClient bob = WsClient.connect(instances.get(1).port())) {
@@ -73,8 +64,6 @@ class RoomDeletionEndToEndTest {
                     carol.send("type", "sendMessage", "room", room, "tempId", "late", "text", "still here?", "ref", "late");
                     assertThat(carol.next("error").path("code").asText()).isEqualTo("NOT_IN_ROOM");
                 }
-            } finally {
-                instances.forEach(TestServer::close);
             }
         }
     }

@@ -140,6 +140,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void empty_quick_join_rooms_expire_after_ten_minutes_unless_set_and_zero_keeps_them() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).emptyRoomTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_EMPTY_ROOM_TTL_SECONDS", "90")).emptyRoomTtl())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_EMPTY_ROOM_TTL_SECONDS", "0")).emptyRoomTtl()).isZero();
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_EMPTY_ROOM_TTL_SECONDS", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_EMPTY_ROOM_TTL_SECONDS");
+    }
+
+    @Test
     void database_details_without_a_host_are_refused() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("DB_NAME", "x")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DB_HOST");

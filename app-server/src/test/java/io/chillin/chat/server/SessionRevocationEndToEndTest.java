@@ -6,11 +6,10 @@ import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
 import io.chillin.chat.server.support.Http;
 import io.chillin.chat.server.support.PostgresDatabase;
+import io.chillin.chat.server.support.TestCluster;
 import io.chillin.chat.server.support.TestServer;
 import io.chillin.chat.server.support.WsClient;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,16 +69,8 @@ class SessionRevocationEndToEndTest {
     @Test
     void cluster_a_logout_on_one_instance_closes_the_sockets_on_every_instance() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            String prefix = TestServer.name("revocation-");
-            String sharedBlobs = Files.createTempDirectory("revocation-blobs").toString();
-            List<TestServer> instances = new ArrayList<>();
-            try {
-                for (int i = 0; i < 2; i++) {
-                    List<String> env = new ArrayList<>(List.of(database.serverEnv()));
-                    env.addAll(List.of("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
-                            "CHAT_REDIS_PREFIX", prefix, "CHAT_BLOB_DIR", sharedBlobs));
-                    instances.add(TestServer.start(env.toArray(String[]::new)));
-                }
+            try (TestCluster cluster = TestCluster.start(database, 2)) {
+                List<TestServer> instances = cluster.instances();
                 TestServer a = instances.get(0);
                 TestServer b = instances.get(1);
                 String name = TestServer.name("clu");
@@ -97,8 +88,6 @@ class SessionRevocationEndToEndTest {
                     assertThat(secondOnA.awaitClose()).isEqualTo(SESSION_ENDED);
                     assertThat(secondOnB.awaitClose()).isEqualTo(SESSION_ENDED);
                 }
-            } finally {
-                instances.forEach(TestServer::close);
             }
         }
     }

@@ -50,7 +50,7 @@ class TrustedProxyEndToEndTest {
 
     @Test
     void behind_the_deprecated_trust_proxy_switch_a_forged_left_most_entry_does_not_escape_the_address_limit() throws Exception {
-        try (TestServer server = TestServer.start("CHAT_TRUST_PROXY", "true",
+        try (TestServer server = TestServer.start("CHAT_RATE_LIMIT_EXEMPT", "", "CHAT_TRUST_PROXY", "true",
                 "CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
             // The proxy on loopback appended the address it saw (203.0.113.7); the client wrote the rest.
             List<Integer> statuses = failedLogins(server, forged("203.0.113.7", ATTEMPTS + 1));
@@ -62,7 +62,7 @@ class TrustedProxyEndToEndTest {
 
     @Test
     void behind_a_trusted_proxy_each_real_client_has_its_own_budget() throws Exception {
-        try (TestServer server = TestServer.start("CHAT_TRUSTED_PROXIES", "127.0.0.1/32,10.0.0.0/8",
+        try (TestServer server = TestServer.start("CHAT_RATE_LIMIT_EXEMPT", "", "CHAT_TRUSTED_PROXIES", "127.0.0.1/32,10.0.0.0/8",
                 "CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
             // Two proxies: the outer one (10.1.2.3, trusted) saw the client, the inner one on loopback saw the outer one.
             List<Integer> first = failedLogins(server, forged("203.0.113.7, 10.1.2.3", ATTEMPTS + 1));
@@ -75,7 +75,7 @@ class TrustedProxyEndToEndTest {
 
     @Test
     void a_client_that_is_not_a_trusted_proxy_cannot_choose_its_address_with_the_header() throws Exception {
-        try (TestServer server = TestServer.start("CHAT_TRUSTED_PROXIES", "10.0.0.0/8",
+        try (TestServer server = TestServer.start("CHAT_RATE_LIMIT_EXEMPT", "", "CHAT_TRUSTED_PROXIES", "10.0.0.0/8",
                 "CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
             List<Integer> statuses = failedLogins(server, forged(null, ATTEMPTS + 1));
 
@@ -85,7 +85,7 @@ class TrustedProxyEndToEndTest {
 
     @Test
     void without_a_trusted_proxy_setting_the_header_is_ignored() throws Exception {
-        try (TestServer server = TestServer.start("CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
+        try (TestServer server = TestServer.start("CHAT_RATE_LIMIT_EXEMPT", "", "CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
             List<Integer> statuses = failedLogins(server, forged("203.0.113.9", ATTEMPTS + 1));
 
             assertThat(statuses.get(ATTEMPTS)).isEqualTo(429);
@@ -94,7 +94,7 @@ class TrustedProxyEndToEndTest {
 
     @Test
     void a_malformed_entry_stops_the_walk_at_the_last_trusted_hop() throws Exception {
-        try (TestServer server = TestServer.start("CHAT_TRUSTED_PROXIES", "127.0.0.1/32",
+        try (TestServer server = TestServer.start("CHAT_RATE_LIMIT_EXEMPT", "", "CHAT_TRUSTED_PROXIES", "127.0.0.1/32",
                 "CHAT_AUTH_ATTEMPTS_PER_MINUTE", String.valueOf(ATTEMPTS))) {
             List<String> headers = new ArrayList<>();
             for (int i = 1; i <= ATTEMPTS + 1; i++) {

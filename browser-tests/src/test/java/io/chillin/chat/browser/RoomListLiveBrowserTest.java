@@ -36,7 +36,7 @@ class RoomListLiveBrowserTest extends BrowserTest {
             bob.leave(room);
             assertThat(carol.roomCard(room).getByTestId("member-count")).hasText(Pattern.compile("^1"), WITHIN_2_S);
 
-            // a room created by a quick-join appears too (roomListChanged, then a re-fetch)
+            // a room created by a quick-join appears too (roomListChanged, then a fetch of that room)
             String created = unique("new-");
             bob.join(created, unique("bob"));
             assertThat(carol.roomCard(created).getByTestId("member-count"))

@@ -14,6 +14,7 @@ import io.chillin.chat.application.port.in.OpenConnectionUseCase;
 import io.chillin.chat.application.port.in.ReadHistoryUseCase;
 import io.chillin.chat.application.port.in.RegisterUseCase;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
+import io.chillin.chat.application.port.in.ShowRoomUseCase;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.service.AccountService;
@@ -23,9 +24,14 @@ import io.chillin.chat.application.service.LiveSessions;
 import io.chillin.chat.application.service.MembershipService;
 import io.chillin.chat.application.service.RoomFanout;
 import io.chillin.chat.application.service.RoomGate;
+import io.chillin.chat.application.service.RoomExpiry;
 import io.chillin.chat.application.service.RoomService;
 import io.chillin.chat.application.service.SendMessageService;
+import io.chillin.chat.application.service.UsageGuard;
+import io.chillin.chat.domain.room.RoomName;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The application core wired from its ports: one instance per server process. Hand wiring, no
@@ -40,23 +46,27 @@ public final class ChatCore {
     private final SendMessageService sender;
     private final RoomFanout fanout;
     private final LiveSessions liveSessions;
+    private final RoomExpiry expiry;
 
     private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
         this.avatars = new AvatarService(ports.blobs());
+        UsageGuard usage = new UsageGuard(settings.usageLimits(), ports.limiters());
         this.accounts = new AccountService(ports.users(), ports.sessions(), ports.hasher(), ports.authRate(),
-                GuessThrottle.logins(ports.limiters(), settings.guessLimits()),
-                settings.passwordPolicy(), settings.sessionTtl(), clock, avatars);
-        this.liveSessions = new LiveSessions(accounts, ports.sessions(), clock);
+                GuessThrottle.logins(ports.limiters(), settings.guessLimits(), usage::exempt),
+                settings.passwordPolicy(), settings.sessionTtl(), settings.guestLifetime(), clock, avatars, usage);
+        this.liveSessions = new LiveSessions(accounts, ports.sessions(), usage, clock);
         // One gate for REST checks and WebSocket joins, so that their wrong guesses count together.
         RoomGate gate = new RoomGate(ports.rooms(), ports.hasher(),
-                GuessThrottle.roomPasswords(ports.limiters(), settings.guessLimits()));
+                GuessThrottle.roomPasswords(ports.limiters(), settings.guessLimits(), usage::exempt));
         this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(), gate,
-                settings.passwordPolicy(), clock);
+                settings.passwordPolicy(), usage, clock);
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
-                gate, settings.typingInterval(), clock);
-        this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), clock);
+                gate, settings.typingInterval(), usage, clock);
+        this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), usage, clock);
         ports.bus().subscribe(fanout);
+        this.expiry = new RoomExpiry(ports.rooms(), ports.presence(), clock);
+        ports.bus().subscribe(expiry);
     }
 
     public static ChatCore create(ChatPorts ports, ChatSettings settings, Clock clock) {
@@ -107,6 +117,10 @@ public final class ChatCore {
         return rooms;
     }
 
+    public ShowRoomUseCase showRoom() {
+        return rooms;
+    }
+
     public ReadHistoryUseCase readHistory() {
         return rooms;
     }
@@ -147,5 +161,13 @@ public final class ChatCore {
     /** Forgets members of server instances that died, telling their rooms; a cluster calls this every few seconds. */
     public void sweepPresence() {
         membership.sweepPresence();
+    }
+
+    /**
+     * Deletes the rooms quick-joins made that have no history, are public and have had nobody in them for at least
+     * {@code idle}; says which. Every server calls this every minute or so; instances sweeping at once are safe.
+     */
+    public List<RoomName> expireIdleRooms(Duration idle) {
+        return expiry.expire(idle);
     }
 }

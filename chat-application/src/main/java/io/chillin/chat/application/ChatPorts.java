@@ -48,7 +48,7 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         LocalRoomStore rooms = new LocalRoomStore();
         LocalRoomBus bus = new LocalRoomBus();
         return new ChatPorts(new LocalUserStore(), new AnnouncedRoomStore(rooms, bus), new LocalMessageStore(rooms),
-                new LocalSessionStore(), new LocalPresence(), bus,
+                new LocalSessionStore(clock), new LocalPresence(), bus,
                 new LocalRateLimiter(settings.messageLimit(), settings.messageWindow(), clock),
                 new LocalRateLimiter(settings.authLimit(), settings.authWindow(), clock), hasher, new LocalBlobStore(),
                 (name, limit, window) -> new LocalRateLimiter(limit, window, clock));

@@ -1,6 +1,9 @@
 package io.chillin.chat.domain;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.SpoofChecker;
 import java.lang.Character.UnicodeScript;
+import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +18,10 @@ import java.util.Set;
  *
  * <p>Applied to names when they are made, never when stored names are read back: a name stored before these
  * rules stays usable.
+ *
+ * <p>A name in one script can still pass for one in another ("ѕсоре", all Cyrillic, for "scope"), and digits and
+ * letters for each other ("0" for "O", "1" and "I" for "l", "rn" for "m"): the stores keep names unique by their
+ * {@link #skeleton(String) skeleton} as well as by their case-insensitive key.
  */
 public final class LookAlikes {
 
@@ -25,6 +32,9 @@ public final class LookAlikes {
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HANGUL));
     private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /** Immutable once built, so one serves every thread; building it loads Unicode's confusables table. */
+    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+    private static final int MAX_SKELETON_ROUNDS = 8;
 
     private LookAlikes() {
     }
@@ -49,6 +59,32 @@ public final class LookAlikes {
                         + "'): it could pass for another name");
             }
         }
+    }
+
+    /**
+     * What a name looks like, for telling names that could pass for each other: its skeleton after Unicode TR39
+     * (section 4: decomposed, each character mapped to the prototype it is confusable with by Unicode's data, decomposed
+     * again), case-folded and decomposed, and the same again until nothing changes. Two names that look alike, as
+     * written or in small letters, have the same skeleton.
+     *
+     * <p>Mapped as spelled before folding, because case matters to the eye: "paypaI" passes for "paypal" only with a
+     * capital I, "ΗΑΤ" for "hat" only in Greek capitals. Mapped again after folding, because names ignore case:
+     * "SC0PE ROOM" passes for "SCOPE ROOM", the same room as "scope room". Folding first instead would make every "i"
+     * an "l" ("mail" and "mall" one name), so two spellings of one case-insensitive name may have different
+     * skeletons ("KIM" and "Kim"): the key stays unique beside it. Not for display: a skeleton mixes scripts freely.
+     */
+    public static String skeleton(String name) {
+        String current = name;
+        // ICU4J 78's data settles every single character within four rounds; the bound only guards against a cycle.
+        for (int round = 0; round < MAX_SKELETON_ROUNDS; round++) {
+            String next = Normalizer.normalize(UCharacter.foldCase(CONFUSABLES.getSkeleton(current), true),
+                    Normalizer.Form.NFD);
+            if (next.equals(current)) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /**

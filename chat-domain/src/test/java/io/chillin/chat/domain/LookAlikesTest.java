@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Username;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** New names that could pass for others are refused (Unicode TR39); honest names of any script are not. */
+/**
+ * New names that could pass for others are refused (Unicode TR39); honest names of any script are not. Names that
+ * could pass for each other share a skeleton.
+ */
 class LookAlikesTest {
 
     @ParameterizedTest
@@ -53,5 +60,44 @@ class LookAlikesTest {
     })
     void honest_names_of_any_script_pass(String name) {
         assertThatCode(() -> LookAlikes.refuse(name, "room")).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "scope, \u0455\u0441\u043e\u0440\u0435",          // all Cyrillic: a whole-script look-alike
+            "scope, \u0405\u0421\u041e\u0420\u0415",          // the same in capitals
+            "Scope, sCOPE",                                  // case
+            "paypal, paypaI",                                // capital I for l
+            "pay1, payl",                                    // digit one for l
+            "g00gle, gOOgle",                                // zeros for O
+            "modern, rnodern",                               // r n for m
+            "'scope room', '\u0455\u0441\u043e\u0440\u0435 room'",
+            "'scope room', 'SC0PE ROOM'",                    // looks like the same name in capitals
+            "hat, \u0397\u0391\u03a4",                      // Greek capitals: ΗΑΤ
+            "'lobby 1', 'lobby\u00a0l'"                      // a no-break space for a space
+    })
+    void names_that_pass_for_each_other_share_a_skeleton(String name, String lookAlike) {
+        assertThat(LookAlikes.skeleton(lookAlike)).isEqualTo(LookAlikes.skeleton(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "scope, scape",
+            "caf\u00e9, cafe",             // an accent is more than a look-alike
+            "alice, alice2",
+            "mail, mall",
+            "ali, all",
+            "\u0432\u0430\u0441\u044f, \u0432\u0430\u0441\u0438", // вася, васи
+            "'scope room', 'scope rooms'"
+    })
+    void names_that_differ_by_more_than_look_alike_characters_do_not(String name, String other) {
+        assertThat(LookAlikes.skeleton(other)).isNotEqualTo(LookAlikes.skeleton(name));
+    }
+
+    @Test
+    void usernames_and_room_names_have_the_skeleton_of_their_spelling() {
+        assertThat(Username.of("\u0455\u0441\u043e\u0440\u0435").skeleton()).isEqualTo(Username.of("scope").skeleton());
+        assertThat(RoomName.of("  \u0455\u0441\u043e\u0440\u0435   room ").skeleton())
+                .isEqualTo(RoomName.of("Scope Room").skeleton());
     }
 }

@@ -40,7 +40,8 @@ class ClusterResilienceTest {
         cluster = LocalCluster.up(3, Map.of(
                 "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(postgres.port()), "DB_NAME", "chillin",
                 "DB_USER", "postgres", "REDIS_URL", redis.url(),
-                "CHAT_MESSAGES_PER_10S", "10000", "CHAT_AUTH_ATTEMPTS_PER_MINUTE", "100000"));
+                "CHAT_MESSAGES_PER_10S", "10000", "CHAT_AUTH_ATTEMPTS_PER_MINUTE", "100000",
+                "CHAT_RATE_LIMIT_EXEMPT", "127.0.0.0/8"));
     }
 
     @AfterAll

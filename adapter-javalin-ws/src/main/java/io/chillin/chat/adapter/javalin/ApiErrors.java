@@ -46,7 +46,8 @@ final class ApiErrors {
                 case 413 -> ErrorCode.MALFORMED;
                 default -> e.getStatus() < 500 ? ErrorCode.MALFORMED : ErrorCode.INTERNAL;
             };
-            ctx.status(e.getStatus());
+            // the protocol gives each code one status: a body over the size limit (413) is MALFORMED, so 400
+            ctx.status(code == ErrorCode.MALFORMED ? status(code) : e.getStatus());
             ctx.json(Json.errorBody(code.name(), e.getMessage(), null));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {

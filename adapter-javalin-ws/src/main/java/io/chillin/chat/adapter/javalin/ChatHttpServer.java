@@ -37,7 +37,11 @@ public final class ChatHttpServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                 });
             }
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                // what Jetty refuses before routing (bad path encoding, oversized URI or headers) answers in JSON too
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             // Javalin asks for the HTTP session of every WebSocket upgrade, and Jetty would keep one per socket
             // on the heap long after it closed. Nothing here uses HTTP sessions: each leaves memory with its request.
             cfg.jetty.modifyServletContextHandler(handler -> {

@@ -12,6 +12,7 @@ import io.chillin.chat.application.port.in.SendMessageCommand;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
+import io.chillin.chat.domain.Text;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.user.Identity;
 import io.javalin.http.Context;
@@ -65,7 +66,9 @@ final class ChatSocket {
             throw new ChatException.Forbidden("origin " + origin + " is not allowed");
         }
         // ctx.ip() is the client's address as TrustedProxies finds it.
-        ctx.attribute(ADDRESS, ctx.ip());
+        String address = ctx.ip();
+        core.connections().checkAddress(address);
+        ctx.attribute(ADDRESS, address);
         String token = ctx.queryParam("token");
         if (token != null) {
             ctx.attribute(ADMISSION, core.connections().admit(token));
@@ -276,13 +279,15 @@ final class ChatSocket {
                 return null;
             }
             if (!isValidRef(ref)) {
-                throw new Json.Malformed("'ref' must be a string of at most 128 characters or a whole number", "ref");
+                throw new Json.Malformed("'ref' must be a string of at most 128 characters (well-formed Unicode) or a whole number", "ref");
             }
             return ref;
         }
 
+        /** A lone surrogate could not be sent back as it came (UTF-8 has no form for it): such a ref is refused. */
         private static boolean isValidRef(JsonNode ref) {
-            return ref.isTextual() && ref.textValue().length() <= 128 || ref.isIntegralNumber();
+            return ref.isTextual() && ref.textValue().length() <= 128 && !Text.hasLoneSurrogate(ref.textValue())
+                    || ref.isIntegralNumber();
         }
 
         private void dispatch(String type, Json.Fields f, JsonNode ref) {
@@ -312,10 +317,10 @@ final class ChatSocket {
                     try {
                         core.connections().authenticate(connection, f.requiredString("token"));
                     } catch (ChatException.Unauthorized e) {
-                        // as a bad ?token= is refused at the upgrade: the client must get a new token first
+                        // as a bad ?token= is refused at the upgrade: the client must get a new token first. Ending
+                        // the connection refuses the frames queued behind this one too, and closes it with 4001.
                         reply(Frames.error(ref, e.code().name(), e.getMessage(), null, null));
-                        outbox.close();
-                        dropLater(SESSION_ENDED, "unknown or expired token");
+                        connection.end("unknown or expired token");
                         return;
                     }
                     reply(Frames.ack(ref));

@@ -12,10 +12,13 @@ import io.chillin.chat.application.port.in.HistoryPage;
 import io.chillin.chat.application.port.in.HistoryQuery;
 import io.chillin.chat.application.port.in.LogInCommand;
 import io.chillin.chat.application.port.in.RegisterCommand;
+import io.chillin.chat.application.port.in.RoomListPage;
+import io.chillin.chat.application.port.in.RoomListQuery;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.Identity;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,8 +49,9 @@ final class RestApi {
         cfg.routes.post("/api/auth/guest", this::guest);
         cfg.routes.post("/api/auth/logout", this::logOut);
         cfg.routes.get("/api/me", ctx -> ctx.json(Map.of("user", UserJson.from(core.authenticate().me(bearer(ctx))))));
-        cfg.routes.get("/api/rooms", ctx -> ctx.json(Map.of("rooms",
-                core.listRooms().listRooms().stream().map(RoomJson::from).toList())));
+        cfg.routes.get("/api/rooms", this::listRooms);
+        cfg.routes.get("/api/rooms/{name}", ctx -> ctx.json(Map.of("room",
+                RoomJson.from(core.showRoom().showRoom(ctx.pathParam("name"))))));
         cfg.routes.post("/api/rooms/create", this::createRoom);
         cfg.routes.post("/api/rooms/join", this::checkRoomAccess);
         cfg.routes.get("/api/rooms/{name}/messages", this::history);
@@ -73,7 +77,7 @@ final class RestApi {
     }
 
     private void guest(Context ctx) {
-        ctx.json(auth(core.enterAsGuest().enterAsGuest(body(ctx).string("name"))));
+        ctx.json(auth(core.enterAsGuest().enterAsGuest(body(ctx).string("name"), ctx.ip())));
     }
 
     private void logOut(Context ctx) {
@@ -87,7 +91,7 @@ final class RestApi {
         Identity creator = core.authenticate().authenticate(bearer(ctx));
         Json.Fields body = body(ctx);
         var room = core.createRoom().createRoom(new CreateRoomCommand(creator, body.string("name"),
-                body.string("description"), body.string("password")));
+                body.string("description"), body.string("password"), ctx.ip()));
         ctx.status(201).json(Map.of("room", RoomJson.from(room)));
     }
 
@@ -96,6 +100,17 @@ final class RestApi {
         Json.Fields body = body(ctx);
         var room = core.checkRoomAccess().checkAccess(who, body.string("roomName"), body.string("password"), ctx.ip());
         ctx.json(Map.of("room", RoomJson.from(room)));
+    }
+
+    /** A v1 client asks without parameters and reads {@code rooms}; {@code nextCursor} appears only when more follow. */
+    private void listRooms(Context ctx) {
+        RoomListPage page = core.listRooms().listRooms(new RoomListQuery(intParam(ctx, "limit"), ctx.queryParam("cursor")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rooms", page.rooms().stream().map(RoomJson::from).toList());
+        if (page.hasMore()) {
+            body.put("nextCursor", page.nextCursor());
+        }
+        ctx.json(body);
     }
 
     private void history(Context ctx) {
@@ -140,8 +155,17 @@ final class RestApi {
     }
 
     private static Json.Fields body(Context ctx) {
-        ObjectNode node = Json.object(ctx.body());
+        // JSON travels as UTF-8 (RFC 8259); a body declared in another charset, known or not, is refused, never a 500
+        String charset = ctx.characterEncoding();
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            throw new Json.Malformed("the body must be JSON in UTF-8, not '" + abbreviated(charset) + "'", null);
+        }
+        ObjectNode node = Json.object(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         return new Json.Fields(node);
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     /** The bearer token, or null when the request carries none. */

@@ -21,6 +21,13 @@ final class StaticHeaders {
 
     static void register(JavalinConfig cfg, boolean strictTransport) {
         cfg.routes.before(ctx -> apply(ctx, strictTransport));
+        // A route may refuse before it reads the body (a bad token); closing with the body unread resets the
+        // connection, and the reset can overtake the answer. Bodies are small (64 KiB at most): read them first.
+        cfg.routes.before("/api/*", ctx -> {
+            if (ctx.contentLength() > 0) {
+                ctx.bodyAsBytes();
+            }
+        });
     }
 
     private static void apply(Context ctx, boolean strictTransport) {

@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static final String MIGRATIONS = "db/migration/";
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     // Short, so that a request fails fast with Unavailable instead of hanging while the database is down.
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     private static final long VALIDATION_TIMEOUT_MILLIS = 2_000;
@@ -57,16 +58,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects, and brings the schema up to date.
+     * Connects, and brings the schema up to date (and the names' skeletons: {@link NameSkeletons}).
      *
      * @throws ChatException.Unavailable when the database cannot be reached
+     * @throws InUseByAnotherProcess when the embedded database is open in a process that does not share it
      */
     public static Database open(DatabaseConfig config) {
         HikariDataSource pool = connect(config);
         try {
             Kind kind = kindOf(pool, config);
             migrate(config, kind);
-            return new Database(pool, kind);
+            Database db = new Database(pool, kind);
+            NameSkeletons.backfill(db);
+            return db;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -152,8 +156,32 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
+            if (openedByAnotherProcess(e)) {
+                throw new InUseByAnotherProcess("the embedded database " + config.jdbcUrl().replaceFirst(";.*", "")
+                        .replaceFirst("^jdbc:h2:file:", "") + " is open in another process (a running server?)", e);
+            }
             throw new ChatException.Unavailable("cannot connect to the database at " + config.jdbcUrl() + " as '"
                     + config.user() + "': " + SqlFaults.reason(e));
+        }
+    }
+
+    /** H2's "Database may be already in use" (90020): another process holds the files' lock. */
+    private static boolean openedByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The embedded database's files are open in another process that does not share them (a server started without
+     * sharing): they can be opened once it stops. The caller knows how sharing is switched on and says so.
+     */
+    public static final class InUseByAnotherProcess extends RuntimeException {
+        InUseByAnotherProcess(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

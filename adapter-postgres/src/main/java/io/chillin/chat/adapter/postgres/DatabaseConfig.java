@@ -22,9 +22,19 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
 
     /**
      * The zero-setup default: an H2 file database at {@code <dataDir>/chat}, in PostgreSQL mode so
-     * the same SQL runs on both.
+     * the same SQL runs on both, open to this process only (no network listener).
      */
     public static DatabaseConfig embedded(Path dataDir) {
+        return embedded(dataDir, false);
+    }
+
+    /**
+     * As {@link #embedded(Path)}; with {@code sharedWithOtherProcesses} the first process to open the files serves them
+     * to the others (an admin tool beside a running server) over a TCP port of H2's own, which only a client that has
+     * the random key H2 writes in the data directory's lock file can use. Every process opening the files must say the
+     * same.
+     */
+    public static DatabaseConfig embedded(Path dataDir, boolean sharedWithOtherProcesses) {
         String file = dataDir.toAbsolutePath().normalize().resolve("chat").toString();
         if (file.contains(";")) {
             // H2 reads ';' as the start of the URL's settings
@@ -36,9 +46,8 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
                 + ";LOCK_TIMEOUT=10000"
                 // a confirmed message must be on disk, not in H2's write-behind buffer (500 ms by default)
                 + ";WRITE_DELAY=0"
-                // the admin CLI may open the same files while the server runs: the first process serves the
-                // others over loopback (H2 then needs its own shutdown hook, so DB_CLOSE_ON_EXIT stays on)
-                + ";AUTO_SERVER=TRUE";
+                // (H2 then needs its own shutdown hook, so DB_CLOSE_ON_EXIT stays on)
+                + (sharedWithOtherProcesses ? ";AUTO_SERVER=TRUE" : "");
         return new DatabaseConfig(url, "sa", "", DEFAULT_POOL_SIZE);
     }
 

@@ -21,7 +21,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Bulk writes for importing another app's data. Each write is one transaction that stores everything or
  * nothing, and skips what is already stored (users and rooms by name ignoring case, messages by room and
- * tempId), so an import run twice stores nothing the second time. Messages take their room's next seqs in the
+ * tempId), so an import run twice stores nothing the second time. A user or room whose name looks like a stored one
+ * is imported all the same, without a skeleton, like the names stored before look-alikes were refused. Messages take their room's next seqs in the
  * order given, under the same row lock live appends take.
  */
 public final class LegacyImportStore {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Accounts in the {@code users} table, unique by the name's case-insensitive key. */
+/** Accounts in the {@code users} table, unique by the name's case-insensitive key and by its skeleton. */
 public final class PostgresUserStore implements UserStore {
 
     private static final String COLUMNS = "username, password_hash, email, created_at";
@@ -34,7 +34,9 @@ public final class PostgresUserStore implements UserStore {
         try {
             db.write(h -> insert(h, user, user.createdAt(), false));
         } catch (UniqueViolation e) {
-            throw new ChatException.Conflict("username '" + user.username() + "' is already taken");
+            Username name = user.username();
+            throw findLookAlike(name).map(holder -> name.takenBy(holder.username()))
+                    .orElseGet(() -> new ChatException.Conflict("username '" + name + "' is already taken"));
         }
     }
 
@@ -42,6 +44,18 @@ public final class PostgresUserStore implements UserStore {
     public Optional<User> find(Username username) {
         return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = :key")
                 .bind("key", username.key())
+                .map(PostgresUserStore::user)
+                .findOne());
+    }
+
+    /** Each half goes by its own unique index (an OR of the two would not, on H2); the key's holder comes first. */
+    @Override
+    public Optional<User> findLookAlike(Username username) {
+        return db.read(h -> h.createQuery("SELECT 0 AS match_order, " + COLUMNS + " FROM users WHERE username_key = :key"
+                        + " UNION ALL SELECT 1 AS match_order, " + COLUMNS + " FROM users WHERE name_skeleton = :skeleton"
+                        + " ORDER BY match_order LIMIT 1")
+                .bind("key", username.key())
+                .bind("skeleton", username.skeleton())
                 .map(PostgresUserStore::user)
                 .findOne());
     }
@@ -83,18 +97,28 @@ public final class PostgresUserStore implements UserStore {
                 Timestamps.read(rs, "created_at"));
     }
 
-    /** Inserts the row of a user; with {@code skipIfTaken} a taken name inserts nothing. Returns the rows inserted. */
+    /**
+     * Inserts the row of a user. With {@code skipIfTaken} (an import) a taken name inserts nothing, and a look-alike of
+     * a stored name is inserted without its skeleton, as names from before the rule are. Returns the rows inserted.
+     */
     static int insert(Handle h, User user, Instant updatedAt, boolean skipIfTaken) {
-        return h.createUpdate("""
-                        INSERT INTO users (username, username_key, password_hash, email, created_at, updated_at)
-                        VALUES (:username, :key, :hash, :email, :createdAt, :updatedAt)"""
+        Username name = user.username();
+        int inserted = h.createUpdate("""
+                        INSERT INTO users (username, username_key, name_skeleton, password_hash, email, created_at,
+                                           updated_at)
+                        VALUES (:username, :key, :skeleton, :hash, :email, :createdAt, :updatedAt)"""
                         + (skipIfTaken ? " ON CONFLICT DO NOTHING" : ""))
-                .bind("username", user.username().value())
-                .bind("key", user.username().key())
+                .bind("username", name.value())
+                .bind("key", name.key())
+                .bind("skeleton", skipIfTaken ? null : name.skeleton())
                 .bind("hash", user.passwordHash())
                 .bind("email", user.email())
                 .bind("createdAt", Timestamps.utc(Timestamps.stored(user.createdAt())))
                 .bind("updatedAt", Timestamps.utc(Timestamps.stored(updatedAt)))
                 .execute();
+        if (skipIfTaken && inserted == 1) {
+            NameSkeletons.claim(h, NameSkeletons.Names.USERS, name.key(), name.skeleton());
+        }
+        return inserted;
     }
 }

@@ -70,7 +70,7 @@ class DatabaseFaultsTest {
         db.close();
 
         assertThatThrownBy(() -> messages.lastSeq(room)).hasMessage(UNAVAILABLE);
-        assertThatThrownBy(rooms::list).hasMessage(UNAVAILABLE);
+        assertThatThrownBy(() -> rooms.page("", 10)).hasMessage(UNAVAILABLE);
         assertThatThrownBy(db::ping).hasMessage(UNAVAILABLE);
     }
 
@@ -79,7 +79,7 @@ class DatabaseFaultsTest {
         try (Database db = Database.open(DatabaseConfig.embedded(dataDir).withMaxPoolSize(1));
              Handle busy = db.jdbi().open()) {
             assertThat(busy.getConnection()).isNotNull();
-            assertThatThrownBy(() -> new PostgresRoomStore(db).list())
+            assertThatThrownBy(() -> new PostgresRoomStore(db).page("", 10))
                     .isInstanceOf(ChatException.Unavailable.class)
                     .hasMessage(UNAVAILABLE);
         }

@@ -1,6 +1,7 @@
 package io.chillin.chat.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.out.NewMessage;
@@ -66,14 +67,28 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void a_second_process_can_open_the_embedded_database_while_the_first_has_it_open() {
-        DatabaseConfig config = DatabaseConfig.embedded(dataDir.resolve("shared"));
-        RoomName room = RoomName.of("shared room");
-        try (Database server = Database.open(config); Database adminTool = Database.open(config)) {
-            new PostgresRoomStore(server).create(new Room(room, RoomDescription.NONE, TestNames.user(), null, now));
-            assertThat(new PostgresRoomStore(adminTool).find(room)).isPresent();
-            new PostgresRoomStore(adminTool).delete(room);
-            assertThat(new PostgresRoomStore(server).find(room)).isEmpty();
+    void by_default_no_other_process_can_open_the_database_and_none_is_listened_for() throws Exception {
+        Path dir = dataDir.resolve("private");
+        try (OtherProcess server = OtherProcess.holding(dir, false, "held room")) {
+            assertThatThrownBy(() -> Database.open(DatabaseConfig.embedded(dir)))
+                    .isInstanceOf(Database.InUseByAnotherProcess.class)
+                    .hasMessageContaining("open in another process");
+            assertThat(dir.resolve("chat.lock.db")).as("no server address written for other processes").doesNotExist();
+        }
+        try (Database afterwards = Database.open(DatabaseConfig.embedded(dir))) {
+            assertThat(new PostgresRoomStore(afterwards).find(RoomName.of("held room"))).isPresent();
+        }
+    }
+
+    @Test
+    void shared_a_second_process_can_work_on_the_database_while_the_first_has_it_open() throws Exception {
+        Path dir = dataDir.resolve("shared");
+        try (OtherProcess server = OtherProcess.holding(dir, true, "shared room");
+             Database adminTool = Database.open(DatabaseConfig.embedded(dir, true))) {
+            PostgresRoomStore rooms = new PostgresRoomStore(adminTool);
+            assertThat(rooms.find(RoomName.of("shared room"))).isPresent();
+            rooms.delete(RoomName.of("shared room"));
+            assertThat(rooms.find(RoomName.of("shared room"))).isEmpty();
         }
     }
 

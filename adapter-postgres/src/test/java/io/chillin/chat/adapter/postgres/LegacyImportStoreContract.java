@@ -128,4 +128,25 @@ abstract class LegacyImportStoreContract {
         assertThat(store().rooms()).doesNotContainKey(created.key());
         assertThat(new PostgresMessageStore(database()).lastSeq(created)).isZero();
     }
+
+    /** The old app had no look-alike rule: its look-alikes come over like names from before it, without a skeleton. */
+    @Test
+    void look_alikes_of_stored_names_are_imported_and_new_look_alikes_of_them_are_still_refused() {
+        String digits = TestNames.digits();
+        Username scope = Username.of("scope" + digits);
+        Username cyrillic = Username.of("\u0455\u0441\u043e\u0440\u0435" + digits);
+        RoomName lobby = RoomName.of("lobby " + digits);
+        RoomName digitOne = RoomName.of("1obby " + digits);
+
+        assertThat(store().createUsers(List.of(user(scope), user(cyrillic)))).containsExactly(scope, cyrillic);
+        assertThat(store().importMessages(List.of(room(lobby), room(digitOne)),
+                List.of(message(digitOne, "frank", 1)), n -> { }).roomsCreated()).containsExactly(lobby, digitOne);
+
+        PostgresUserStore users = new PostgresUserStore(database(), Clock.systemUTC());
+        assertThat(users.find(cyrillic)).isPresent();
+        assertThatThrownBy(() -> users.create(user(Username.of("SC0PE" + digits))))
+                .isInstanceOf(ChatException.Conflict.class).hasMessageContaining(scope.value());
+        assertThatThrownBy(() -> new PostgresRoomStore(database()).create(room(RoomName.of("l0bby " + digits))))
+                .isInstanceOf(ChatException.Conflict.class).hasMessageContaining(lobby.value());
+    }
 }

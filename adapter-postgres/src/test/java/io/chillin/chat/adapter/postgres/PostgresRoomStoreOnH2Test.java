@@ -1,7 +1,6 @@
 package io.chillin.chat.adapter.postgres;
 
 import io.chillin.chat.application.contract.RoomStoreContract;
-import io.chillin.chat.application.port.out.RoomStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The room store contract on embedded H2. */
@@ -11,7 +10,7 @@ class PostgresRoomStoreOnH2Test extends RoomStoreContract {
     static final TestDatabase DB = TestDatabase.h2();
 
     @Override
-    protected RoomStore newStore() {
-        return new PostgresRoomStore(DB.get());
+    protected Stores newStores() {
+        return new Stores(new PostgresRoomStore(DB.get()), new PostgresMessageStore(DB.get()));
     }
 }

@@ -11,23 +11,46 @@ import io.chillin.chat.domain.user.Username;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Rooms, straight on the stores, with the rules and hashing the server applies when a room is created. */
 public final class RoomAdmin {
 
+    /** Rooms read from the store at a time while listing them all. */
+    static final int PAGE = 500;
+
     private final ChatPorts ports;
     private final ChatSettings settings;
     private final Clock clock;
+    private final int pageSize;
 
     public RoomAdmin(ChatPorts ports, ChatSettings settings, Clock clock) {
+        this(ports, settings, clock, PAGE);
+    }
+
+    RoomAdmin(ChatPorts ports, ChatSettings settings, Clock clock, int pageSize) {
         this.ports = ports;
         this.settings = settings;
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
+    /** Every room, oldest first, read from the store a page at a time. */
     public List<RoomRow> list() {
-        return ports.rooms().list().stream().map(this::row).toList();
+        List<Room> all = new ArrayList<>();
+        List<Room> page;
+        String after = "";
+        do {
+            page = ports.rooms().page(after, pageSize);
+            all.addAll(page);
+            if (!page.isEmpty()) {
+                after = page.getLast().name().key();
+            }
+        } while (page.size() == pageSize);
+        all.sort(Comparator.comparing(Room::createdAt).thenComparing(room -> room.name().key()));
+        return all.stream().map(this::row).toList();
     }
 
     /** The room and its newest {@code latest} messages, oldest first. @throws ChatException.NotFound */
@@ -44,7 +67,7 @@ public final class RoomAdmin {
      * Creates a room; a null or empty password makes it public.
      *
      * @throws ChatException.Invalid for a name, description, password or creator the server would refuse
-     * @throws ChatException.Conflict when the name (ignoring case) is taken
+     * @throws ChatException.Conflict when the name (ignoring case) or a look-alike is taken
      */
     public RoomRow create(String name, String description, String password, String creator) {
         RoomName roomName = RoomName.of(name);
@@ -53,9 +76,9 @@ public final class RoomAdmin {
         Username by = Username.of(creator, "creator");
         String hash = password == null || password.isEmpty() ? null
                 : ports.hasher().hash(settings.passwordPolicy().check(password, "password"));
-        if (ports.rooms().find(roomName).isPresent()) {
-            throw new ChatException.Conflict("room '" + roomName + "' already exists");
-        }
+        ports.rooms().findLookAlike(roomName).ifPresent(holder -> {
+            throw roomName.takenBy(holder.name());
+        });
         Room room = new Room(roomName, desc, by, hash, now());
         ports.rooms().create(room);
         return RoomRow.of(room, 0);

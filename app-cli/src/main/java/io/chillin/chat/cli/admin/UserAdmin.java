@@ -38,15 +38,18 @@ public final class UserAdmin {
         return UserRow.of(existing(Username.of(name)));
     }
 
-    /** @throws ChatException.Invalid for a name, password or email the server would refuse; Conflict when taken */
+    /**
+     * @throws ChatException.Invalid for a name, password or email the server would refuse; Conflict when it or a
+     *         look-alike is taken
+     */
     public UserRow create(String name, String password, String email) {
         Username username = Username.of(name);
         LookAlikes.refuse(username.value(), "username");
         String checked = settings.passwordPolicy().check(password, "password");
         String normalisedEmail = Email.normalise(email);
-        if (ports.users().find(username).isPresent()) {
-            throw new ChatException.Conflict("username '" + username + "' is already taken");
-        }
+        ports.users().findLookAlike(username).ifPresent(holder -> {
+            throw username.takenBy(holder.username());
+        });
         User user = new User(username, ports.hasher().hash(checked), normalisedEmail, now());
         ports.users().create(user);
         return UserRow.of(user);

@@ -13,6 +13,11 @@ public final class Names {
         return Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
     }
 
+    /** Nine digits, for names a test spells itself (look-alikes, say). */
+    public static String digits() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L));
+    }
+
     public static String unique(String prefix) {
         return prefix + suffix();
     }

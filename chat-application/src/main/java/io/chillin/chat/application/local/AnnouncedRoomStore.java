@@ -34,8 +34,27 @@ public final class AnnouncedRoomStore implements RoomStore {
     }
 
     @Override
-    public List<Room> list() {
-        return store.list();
+    public Optional<Room> findLookAlike(RoomName name) {
+        return store.findLookAlike(name);
+    }
+
+    @Override
+    public List<Room> page(String afterKey, int limit) {
+        return store.page(afterKey, limit);
+    }
+
+    @Override
+    public List<Room> disposable(String afterKey, int limit) {
+        return store.disposable(afterKey, limit);
+    }
+
+    @Override
+    public boolean deleteIfDisposable(RoomName name) {
+        boolean deleted = store.deleteIfDisposable(name);
+        if (deleted) {
+            bus.publish(new RoomEvent.RoomChanged(name, true));
+        }
+        return deleted;
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Messages in memory: one list per room, where a message's index is its seq minus one. */
+/**
+ * Messages in memory: one list per room, where a message's index is its seq minus one. Guarded by the room store's
+ * lock: an append looks its room up and a deletion drops the room's messages, each holding that one lock, so neither
+ * can wait for the other.
+ */
 public final class LocalMessageStore implements MessageStore {
 
     private final LocalRoomStore rooms;
@@ -24,15 +28,24 @@ public final class LocalMessageStore implements MessageStore {
     public LocalMessageStore(LocalRoomStore rooms) {
         this.rooms = rooms;
         rooms.onDelete(this::forget);
+        rooms.historyFrom(room -> lastSeq(room) > 0);
     }
 
-    private synchronized void forget(RoomName room) {
-        byRoom.remove(room.key());
-        byTempId.values().removeIf(m -> m.room().key().equals(room.key()));
+    private void forget(RoomName room) {
+        synchronized (rooms) {
+            byRoom.remove(room.key());
+            byTempId.values().removeIf(m -> m.room().key().equals(room.key()));
+        }
     }
 
     @Override
-    public synchronized Appended append(NewMessage m) {
+    public Appended append(NewMessage m) {
+        synchronized (rooms) {
+            return appendLocked(m);
+        }
+    }
+
+    private Appended appendLocked(NewMessage m) {
         String idempotencyKey = idempotencyKey(m.room(), m.authorKey(), m.tempId());
         ChatMessage existing = byTempId.get(idempotencyKey);
         if (existing != null) {
@@ -49,34 +62,42 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId) {
-        return Optional.ofNullable(byTempId.get(idempotencyKey(room, authorKey, tempId)));
+    public Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId) {
+        synchronized (rooms) {
+            return Optional.ofNullable(byTempId.get(idempotencyKey(room, authorKey, tempId)));
+        }
     }
 
     @Override
-    public synchronized List<ChatMessage> latest(RoomName room, int limit) {
+    public List<ChatMessage> latest(RoomName room, int limit) {
         return before(room, Long.MAX_VALUE, limit);
     }
 
     @Override
-    public synchronized List<ChatMessage> before(RoomName room, long beforeSeq, int limit) {
-        List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
-        int end = (int) Math.min(list.size(), Math.max(0, beforeSeq - 1));
-        int start = Math.max(0, end - limit);
-        return List.copyOf(list.subList(start, end));
+    public List<ChatMessage> before(RoomName room, long beforeSeq, int limit) {
+        synchronized (rooms) {
+            List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
+            int end = (int) Math.min(list.size(), Math.max(0, beforeSeq - 1));
+            int start = Math.max(0, end - limit);
+            return List.copyOf(list.subList(start, end));
+        }
     }
 
     @Override
-    public synchronized List<ChatMessage> after(RoomName room, long afterSeq, int limit) {
-        List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
-        int start = (int) Math.min(list.size(), Math.max(0, afterSeq));
-        int end = (int) Math.min(list.size(), (long) start + limit);
-        return List.copyOf(list.subList(start, end));
+    public List<ChatMessage> after(RoomName room, long afterSeq, int limit) {
+        synchronized (rooms) {
+            List<ChatMessage> list = byRoom.getOrDefault(room.key(), List.of());
+            int start = (int) Math.min(list.size(), Math.max(0, afterSeq));
+            int end = (int) Math.min(list.size(), (long) start + limit);
+            return List.copyOf(list.subList(start, end));
+        }
     }
 
     @Override
-    public synchronized long lastSeq(RoomName room) {
-        return byRoom.getOrDefault(room.key(), List.of()).size();
+    public long lastSeq(RoomName room) {
+        synchronized (rooms) {
+            return byRoom.getOrDefault(room.key(), List.of()).size();
+        }
     }
 
     private static String idempotencyKey(RoomName room, String authorKey, TempId tempId) {

@@ -5,23 +5,36 @@ import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
-/** Rooms in memory, in creation order. */
+/**
+ * Rooms in memory, by key. A {@link LocalMessageStore} on it shares its lock, so that a room's deletion and an
+ * append to it never interleave.
+ */
 public final class LocalRoomStore implements RoomStore {
 
-    private final Map<String, Room> rooms = new LinkedHashMap<>();
+    private final TreeMap<String, Room> rooms = new TreeMap<>();
+    /** The key of the room holding each skeleton. */
+    private final Map<String, String> keysBySkeleton = new HashMap<>();
     private final List<Consumer<RoomName>> deletionListeners = new ArrayList<>();
+    /** Whether a room has stored messages: none without a message store. */
+    private Predicate<RoomName> hasHistory = room -> false;
 
     @Override
     public synchronized void create(Room room) {
-        if (rooms.putIfAbsent(room.name().key(), room) != null) {
-            throw new ChatException.Conflict("room '" + room.name() + "' already exists");
+        RoomName name = room.name();
+        Optional<Room> holder = findLookAlike(name);
+        if (holder.isPresent()) {
+            throw name.takenBy(holder.get().name());
         }
+        rooms.put(name.key(), room);
+        keysBySkeleton.put(name.skeleton(), name.key());
     }
 
     @Override
@@ -30,21 +43,52 @@ public final class LocalRoomStore implements RoomStore {
     }
 
     @Override
-    public synchronized List<Room> list() {
-        return new ArrayList<>(rooms.values());
+    public synchronized Optional<Room> findLookAlike(RoomName name) {
+        return find(name).or(() -> Optional.ofNullable(keysBySkeleton.get(name.skeleton())).map(rooms::get));
+    }
+
+    @Override
+    public synchronized List<Room> page(String afterKey, int limit) {
+        return rooms.tailMap(afterKey, false).values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Room> disposable(String afterKey, int limit) {
+        return rooms.tailMap(afterKey, false).values().stream().filter(this::isDisposable).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean deleteIfDisposable(RoomName name) {
+        Room room = rooms.get(name.key());
+        if (room == null || !isDisposable(room)) {
+            return false;
+        }
+        delete(room.name());
+        return true;
+    }
+
+    private boolean isDisposable(Room room) {
+        return room.quickJoin() && !room.isPrivate() && !hasHistory.test(room.name());
     }
 
     @Override
     public synchronized void delete(RoomName name) {
-        if (rooms.remove(name.key()) == null) {
+        Room removed = rooms.remove(name.key());
+        if (removed == null) {
             throw new ChatException.NotFound("no room named '" + name + "'");
         }
+        keysBySkeleton.remove(removed.name().skeleton(), name.key());
         deletionListeners.forEach(listener -> listener.accept(name));
     }
 
     /** Lets a store that keeps per-room data in memory drop it with the room. */
     synchronized void onDelete(Consumer<RoomName> listener) {
         deletionListeners.add(listener);
+    }
+
+    /** Lets the message store say which rooms have history; it is asked under this store's lock. */
+    synchronized void historyFrom(Predicate<RoomName> hasHistory) {
+        this.hasHistory = hasHistory;
     }
 
     @Override

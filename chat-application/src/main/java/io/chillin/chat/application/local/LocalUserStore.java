@@ -9,21 +9,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Accounts in memory, keyed by the name's case-insensitive key. */
+/** Accounts in memory, keyed by the name's case-insensitive key, with the skeletons they hold beside them. */
 public final class LocalUserStore implements UserStore {
 
     private final ConcurrentHashMap<String, User> users = new ConcurrentHashMap<>();
+    /** The key of the account holding each skeleton; both maps change together, under this store's lock. */
+    private final ConcurrentHashMap<String, String> keysBySkeleton = new ConcurrentHashMap<>();
 
     @Override
-    public void create(User user) {
-        if (users.putIfAbsent(user.username().key(), user) != null) {
-            throw new ChatException.Conflict("username '" + user.username() + "' is already taken");
+    public synchronized void create(User user) {
+        Username name = user.username();
+        Optional<User> holder = findLookAlike(name);
+        if (holder.isPresent()) {
+            throw name.takenBy(holder.get().username());
         }
+        users.put(name.key(), user);
+        keysBySkeleton.put(name.skeleton(), name.key());
     }
 
     @Override
     public Optional<User> find(Username username) {
         return Optional.ofNullable(users.get(username.key()));
+    }
+
+    @Override
+    public Optional<User> findLookAlike(Username username) {
+        return find(username).or(() -> Optional.ofNullable(keysBySkeleton.get(username.skeleton())).map(users::get));
     }
 
     @Override
@@ -34,10 +45,12 @@ public final class LocalUserStore implements UserStore {
     }
 
     @Override
-    public void delete(Username username) {
-        if (users.remove(username.key()) == null) {
+    public synchronized void delete(Username username) {
+        User removed = users.remove(username.key());
+        if (removed == null) {
             throw new ChatException.NotFound("no user named '" + username + "'");
         }
+        keysBySkeleton.remove(removed.username().skeleton(), username.key());
     }
 
     @Override

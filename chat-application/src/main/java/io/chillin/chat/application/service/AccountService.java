@@ -42,15 +42,19 @@ public final class AccountService
     private final GuessThrottle logins;
     private final PasswordPolicy policy;
     private final Duration sessionTtl;
+    private final Duration guestLifetime;
     private final Clock clock;
     /** Verified against when the user does not exist, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
     private final AvatarService avatars;
+    private final UsageGuard usage;
 
     /** {@code registrations} counts every registration per address; {@code logins} only failed logins. */
     public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter registrations,
-                          GuessThrottle logins, PasswordPolicy policy, Duration sessionTtl, Clock clock,
-                          AvatarService avatars) {
+                          GuessThrottle logins, PasswordPolicy policy, Duration sessionTtl, Duration guestLifetime,
+                          Clock clock, AvatarService avatars, UsageGuard usage) {
+        this.guestLifetime = guestLifetime;
+        this.usage = usage;
         this.avatars = avatars;
         this.users = users;
         this.sessions = sessions;
@@ -69,9 +73,12 @@ public final class AccountService
         LookAlikes.refuse(username.value(), "username");
         String password = policy.check(command.password(), "password");
         String email = Email.normalise(command.email());
-        throttle("register-address:" + clientAddress);
-        if (users.find(username).isPresent()) {
-            throw new ChatException.Conflict("username '" + username + "' is already taken");
+        if (!usage.exempt(clientAddress)) {
+            throttle("register-address:" + clientAddress);
+        }
+        Optional<User> holder = users.findLookAlike(username);
+        if (holder.isPresent()) {
+            throw username.takenBy(holder.get().username());
         }
         User user = new User(username, hasher.hash(password), email, clock.instant());
         users.create(user);
@@ -128,12 +135,11 @@ public final class AccountService
     }
 
     @Override
-    public AuthResult enterAsGuest(String name) {
+    public AuthResult enterAsGuest(String name, String clientAddress) {
         Username username = Username.of(name, "name");
         LookAlikes.refuse(username.value(), "name");
-        if (users.find(username).isPresent()) {
-            throw new ChatException.NameTaken("'" + username + "' belongs to a registered user; pick another name");
-        }
+        GuestNames.refuseRegistered(users, username, "pick another name");
+        usage.guestToken(clientAddress);
         Identity identity = Identity.guest(username, SessionTokens.randomId(12));
         String token = SessionTokens.newToken();
         Session session = newSession(token, identity);
@@ -165,20 +171,29 @@ public final class AccountService
             sessions.delete(hash);
             throw new ChatException.Unauthorized("unknown or expired token");
         }
-        return session.expiringAt(slide(hash, session.expiresAt()));
+        return session.expiringAt(slide(session));
     }
 
     /**
-     * Slides a session's expiry to a full lifetime from now, but writes at most about once a minute per session.
-     * Returns the expiry now in force.
+     * Slides a session's expiry to a full lifetime from now, but writes at most about once a minute per session; a
+     * guest's never past its absolute lifetime. Returns the expiry now in force.
      */
-    Instant slide(String tokenHash, Instant expiresAt) {
-        Instant renewed = clock.instant().plus(sessionTtl);
-        if (Duration.between(expiresAt, renewed).compareTo(Duration.ofMinutes(1)) <= 0) {
-            return expiresAt;
+    Instant slide(Session session) {
+        Instant renewed = limitedForGuests(session, clock.instant().plus(sessionTtl));
+        if (Duration.between(session.expiresAt(), renewed).compareTo(Duration.ofMinutes(1)) <= 0) {
+            return session.expiresAt();
         }
-        sessions.extend(tokenHash, renewed);
+        sessions.extend(session.tokenHash(), renewed);
         return renewed;
+    }
+
+    /** A guest has no account to come back to: its session ends for good {@code guestLifetime} after it began. */
+    private Instant limitedForGuests(Session session, Instant expiry) {
+        if (!session.identity().guest()) {
+            return expiry;
+        }
+        Instant end = session.createdAt().plus(guestLifetime);
+        return expiry.isAfter(end) ? end : expiry;
     }
 
     @Override
@@ -200,7 +215,8 @@ public final class AccountService
 
     private Session newSession(String token, Identity identity) {
         Instant now = clock.instant();
-        return new Session(SessionTokens.hash(token), identity, now, now.plus(sessionTtl));
+        Session session = new Session(SessionTokens.hash(token), identity, now, now.plus(sessionTtl));
+        return session.expiringAt(limitedForGuests(session, session.expiresAt()));
     }
 
     /** A guest has no account row: it is seen as created when its token was made. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Wrong guesses of a password, counted against two keys: one target (an account, a room) from one address, and a
@@ -24,9 +25,12 @@ public final class GuessThrottle {
     private final List<RateLimiter> scope;
     private final boolean scopeIsTarget;
     private final String refusal;
+    private final Predicate<String> exempt;
 
     private GuessThrottle(RateLimiter.Factory limiters, String name, GuessLimits.Limit perTargetFromAddress,
-                          String scopeName, GuessLimits.Limit perScope, boolean scopeIsTarget, String refusal) {
+                          String scopeName, GuessLimits.Limit perScope, boolean scopeIsTarget, String refusal,
+                          Predicate<String> exempt) {
+        this.exempt = exempt;
         this.targetFromAddress = windows(limiters, name, perTargetFromAddress);
         this.scope = windows(limiters, scopeName, perScope);
         this.scopeIsTarget = scopeIsTarget;
@@ -34,15 +38,16 @@ public final class GuessThrottle {
     }
 
     /** Logins: per account from one address, and per address, so guesses elsewhere never lock the owner out. */
-    public static GuessThrottle logins(RateLimiter.Factory limiters, GuessLimits limits) {
+    public static GuessThrottle logins(RateLimiter.Factory limiters, GuessLimits limits, Predicate<String> exempt) {
         return new GuessThrottle(limiters, "login-account-address", limits.accountFromAddress(), "login-address",
-                limits.address(), false, "too many failed logins; try again later");
+                limits.address(), false, "too many failed logins; try again later", exempt);
     }
 
     /** Room passwords: per room from one address, and per room, which also stops guesses spread over addresses. */
-    public static GuessThrottle roomPasswords(RateLimiter.Factory limiters, GuessLimits limits) {
+    public static GuessThrottle roomPasswords(RateLimiter.Factory limiters, GuessLimits limits,
+                                              Predicate<String> exempt) {
         return new GuessThrottle(limiters, "room-password-address", limits.roomFromAddress(), "room-password",
-                limits.room(), true, "too many wrong passwords for this room; try again later");
+                limits.room(), true, "too many wrong passwords for this room; try again later", exempt);
     }
 
     private static List<RateLimiter> windows(RateLimiter.Factory limiters, String name, GuessLimits.Limit limit) {
@@ -60,8 +65,14 @@ public final class GuessThrottle {
         String pair = address + "|" + target;
         String wide = scopeIsTarget ? target : address;
         List<Permit> wanted = new ArrayList<>(4);
-        targetFromAddress.forEach(limiter -> wanted.add(new Permit(limiter, pair)));
-        scope.forEach(limiter -> wanted.add(new Permit(limiter, wide)));
+        // an exempt address (a monitoring host, say) escapes the counts kept per address
+        boolean perAddress = !exempt.test(address);
+        if (perAddress) {
+            targetFromAddress.forEach(limiter -> wanted.add(new Permit(limiter, pair)));
+        }
+        if (perAddress || scopeIsTarget) {
+            scope.forEach(limiter -> wanted.add(new Permit(limiter, wide)));
+        }
         List<Permit> taken = new ArrayList<>(wanted.size());
         Duration wait = null;
         // Every count is asked, so the refusal names the longest wait; the permits taken meanwhile go back.

@@ -11,6 +11,7 @@ import io.chillin.chat.domain.ChatException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The connections opened with a token, each ended when its session ends. Sessions end in the session store
@@ -32,10 +34,16 @@ public final class LiveSessions implements OpenConnectionUseCase {
     private static final int READ_BATCH = 500;
     /** Revocations remembered after they were applied, for connections admitted just before and opened after. */
     private static final int RECENT_KEPT = 1000;
+    /** What a client refused for a cap is asked to wait: caps free up as connections close. */
+    private static final Duration CAP_RETRY = Duration.ofSeconds(5);
 
     private final AccountService accounts;
     private final SessionStore sessions;
+    private final UsageGuard usage;
     private final Clock clock;
+    /** Every open connection, with or without a token, and how many each address holds. */
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
     private final Map<Connection, Tracked> live = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byIdentity = new ConcurrentHashMap<>();
@@ -44,7 +52,8 @@ public final class LiveSessions implements OpenConnectionUseCase {
     /** The number of the newest revocation applied; guarded by this for writes. */
     private volatile long read;
 
-    public LiveSessions(AccountService accounts, SessionStore sessions, Clock clock) {
+    public LiveSessions(AccountService accounts, SessionStore sessions, UsageGuard usage, Clock clock) {
+        this.usage = usage;
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
@@ -56,12 +65,14 @@ public final class LiveSessions implements OpenConnectionUseCase {
     private static final class Tracked {
         final String tokenHash;
         final String identityKey;
+        final Session session;
         volatile Instant expiresAt;
 
-        Tracked(String tokenHash, String identityKey, Instant expiresAt) {
-            this.tokenHash = tokenHash;
-            this.identityKey = identityKey;
-            this.expiresAt = expiresAt;
+        Tracked(Session session) {
+            this.session = session;
+            this.tokenHash = session.tokenHash();
+            this.identityKey = session.identity().key();
+            this.expiresAt = session.expiresAt();
         }
     }
 
@@ -69,12 +80,34 @@ public final class LiveSessions implements OpenConnectionUseCase {
     public Admission admit(String token) {
         long readBefore = read;
         Session session = accounts.session(token);
-        return new Admission(session.identity(), session.tokenHash(), session.expiresAt(), readBefore);
+        checkUserCap(session.identity().key());
+        return new Admission(session, readBefore);
+    }
+
+    private void checkUserCap(String identityKey) {
+        Set<Connection> held = byIdentity.get(identityKey);
+        int cap = usage.limits().connectionsPerUser();
+        if (held != null && held.size() >= cap) {
+            throw new ChatException.RateLimited("a user may have at most " + cap + " connections open here: close one",
+                    CAP_RETRY);
+        }
+    }
+
+    @Override
+    public void checkAddress(String address) {
+        AtomicInteger held = byAddress.get(address);
+        int cap = usage.limits().connectionsPerAddress();
+        if (held != null && held.get() >= cap && !usage.exempt(address)) {
+            throw new ChatException.RateLimited("at most " + cap + " connections may be open from one address",
+                    CAP_RETRY);
+        }
     }
 
     @Override
     public Connection open(Admission admission, String address, EventSink sink) {
         Connection connection = Connection.open(admission == null ? null : admission.identity(), address, sink);
+        open.add(connection);
+        byAddress.computeIfAbsent(address, k -> new AtomicInteger()).incrementAndGet();
         if (admission != null) {
             track(connection, admission);
         }
@@ -84,6 +117,10 @@ public final class LiveSessions implements OpenConnectionUseCase {
     @Override
     public void authenticate(Connection connection, String token) {
         connection.ensureLive();
+        if (connection.identity().isPresent()) {
+            // whatever the token: the socket keeps the identity it has
+            throw new ChatException.Conflict("this connection already has an identity: open a new one to change it");
+        }
         Admission admission = admit(token);
         if (!connection.assumeIdentity(admission.identity()).equals(admission.identity()) || live.containsKey(connection)) {
             throw new ChatException.Conflict("this connection already has an identity: open a new one to change it");
@@ -92,7 +129,7 @@ public final class LiveSessions implements OpenConnectionUseCase {
     }
 
     private void track(Connection connection, Admission admission) {
-        Tracked tracked = new Tracked(admission.tokenHash(), admission.identity().key(), admission.expiresAt());
+        Tracked tracked = new Tracked(admission.session());
         live.put(connection, tracked);
         bySession.computeIfAbsent(tracked.tokenHash, k -> ConcurrentHashMap.newKeySet()).add(connection);
         byIdentity.computeIfAbsent(tracked.identityKey, k -> ConcurrentHashMap.newKeySet()).add(connection);
@@ -124,12 +161,19 @@ public final class LiveSessions implements OpenConnectionUseCase {
         connection.ensureLive();
         Tracked tracked = live.get(connection);
         if (tracked != null) {
-            tracked.expiresAt = accounts.slide(tracked.tokenHash, tracked.expiresAt);
+            tracked.expiresAt = accounts.slide(tracked.session.expiringAt(tracked.expiresAt));
         }
     }
 
     @Override
     public void closed(Connection connection) {
+        if (open.remove(connection)) {
+            byAddress.computeIfPresent(connection.address(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
+        }
+        untrack(connection);
+    }
+
+    private void untrack(Connection connection) {
         Tracked tracked = live.remove(connection);
         if (tracked != null) {
             forget(bySession, tracked.tokenHash, connection);
@@ -215,7 +259,7 @@ public final class LiveSessions implements OpenConnectionUseCase {
     }
 
     private void end(Connection connection, String reason) {
-        closed(connection);
+        untrack(connection);
         connection.end(reason);
     }
 }

@@ -18,7 +18,6 @@ import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.room.Room;
-import io.chillin.chat.domain.room.RoomDescription;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.Username;
@@ -37,10 +36,12 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final RoomFanout fanout;
     private final RoomGate gate;
     private final TypingThrottle typingThrottle;
+    private final UsageGuard usage;
     private final Clock clock;
 
     public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
-                             RoomGate gate, Duration typingInterval, Clock clock) {
+                             RoomGate gate, Duration typingInterval, UsageGuard usage, Clock clock) {
+        this.usage = usage;
         this.rooms = rooms;
         this.users = users;
         this.presence = presence;
@@ -60,7 +61,11 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
             throw new ChatException.Invalid("sinceSeq", "sinceSeq must be zero or a positive seq");
         }
         Identity identity = identityFor(connection, command.name());
-        Room room = findOrCreate(name, identity);
+        usage.joinOrLeave(connection);
+        if (fanout.joinedRoom(connection, name).isEmpty()) {
+            usage.roomsHeld(fanout.roomsOf(connection).size());
+        }
+        Room room = findOrCreate(name, identity, connection.address());
         gate.admit(room, command.password(), connection.address());
 
         Presence.Entry entry = presence.enter(room.name(), Member.of(identity), connection.id());
@@ -88,11 +93,14 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     @Override
     public void leave(Connection connection, String room) {
-        exit(connection, joined(connection, room));
+        RoomName name = joined(connection, room);
+        usage.joinOrLeave(connection);
+        exit(connection, name);
     }
 
     @Override
     public void watchRooms(Connection connection, boolean watch) {
+        usage.watch(connection);
         fanout.watchRooms(connection, watch);
     }
 
@@ -145,10 +153,11 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private Identity identityFor(Connection connection, String requestedName) {
         if (connection.identity().isPresent()) {
             Identity known = connection.identity().get();
-            // A guest token keeps its name; once somebody registered that name, the account owns it in every room.
-            if (known.guest() && users.find(known.name()).isPresent()) {
-                throw new ChatException.NameTaken("'" + known.name() + "' has been registered by somebody since this"
-                        + " guest name was given: enter again under another name");
+            // A guest token keeps its name; once somebody registered that name, or a look-alike, the account owns it in
+            // every room.
+            if (known.guest()) {
+                GuestNames.refuseRegistered(users, known.name(),
+                        "it was registered after this guest name was given: enter again under another name");
             }
             return known;
         }
@@ -157,20 +166,27 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
         Username name = Username.of(requestedName, "name");
         LookAlikes.refuse(name.value(), "name");
-        if (users.find(name).isPresent()) {
-            throw new ChatException.NameTaken("'" + name + "' belongs to a registered user; log in or pick another name");
-        }
+        GuestNames.refuseRegistered(users, name, "log in or pick another name");
         return Identity.guest(name, connection.id());
     }
 
-    private Room findOrCreate(RoomName name, Identity creator) {
+    /**
+     * A join of a name that only looks like an existing room's is refused rather than sent there: the joiner may have
+     * meant either, and the room it names is not the one they would be in.
+     */
+    private Room findOrCreate(RoomName name, Identity creator, String address) {
         return rooms.find(name).orElseGet(() -> {
             LookAlikes.refuse(name.value(), "room");
-            Room fresh = new Room(name, RoomDescription.NONE, creator.name(), null, clock.instant());
+            rooms.findLookAlike(name).ifPresent(holder -> {
+                throw name.takenBy(holder.name());
+            });
+            UsageGuard.RoomPermit permit = usage.roomCreation(creator, address);
+            Room fresh = Room.quickJoined(name, creator.name(), clock.instant());
             try {
                 rooms.create(fresh);
                 return fresh;
             } catch (ChatException.Conflict raced) {
+                permit.giveBack();
                 return rooms.find(name).orElseThrow(() -> raced);
             }
         });

@@ -7,7 +7,10 @@ import io.chillin.chat.application.port.in.HistoryPage;
 import io.chillin.chat.application.port.in.HistoryQuery;
 import io.chillin.chat.application.port.in.ListRoomsUseCase;
 import io.chillin.chat.application.port.in.ReadHistoryUseCase;
+import io.chillin.chat.application.port.in.RoomListPage;
+import io.chillin.chat.application.port.in.RoomListQuery;
 import io.chillin.chat.application.port.in.RoomView;
+import io.chillin.chat.application.port.in.ShowRoomUseCase;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.PasswordHasher;
 import io.chillin.chat.application.port.out.Presence;
@@ -22,13 +25,18 @@ import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** Rooms outside a live connection: create, list, check access, read history. */
-public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, CheckRoomAccessUseCase, ReadHistoryUseCase {
+/** Rooms outside a live connection: create, list, show, check access, read history. */
+public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, ShowRoomUseCase, CheckRoomAccessUseCase,
+        ReadHistoryUseCase {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 100;
+    /** Rooms per page of the room list, by default and at most (presence counts a page in one round trip). */
+    public static final int DEFAULT_ROOMS = 100;
+    public static final int MAX_ROOMS = 500;
 
     private final RoomStore rooms;
     private final MessageStore messages;
@@ -36,10 +44,12 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
     private final PasswordHasher hasher;
     private final RoomGate gate;
     private final PasswordPolicy policy;
+    private final UsageGuard usage;
     private final Clock clock;
 
     public RoomService(RoomStore rooms, MessageStore messages, Presence presence, PasswordHasher hasher, RoomGate gate,
-                       PasswordPolicy policy, Clock clock) {
+                       PasswordPolicy policy, UsageGuard usage, Clock clock) {
+        this.usage = usage;
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
@@ -57,17 +67,39 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, C
         RoomDescription description = RoomDescription.of(command.description());
         String password = command.password();
         String passwordHash = password == null || password.isEmpty() ? null : hasher.hash(policy.check(password, "password"));
-        if (rooms.find(name).isPresent()) {
-            throw new ChatException.Conflict("room '" + name + "' already exists");
-        }
+        rooms.findLookAlike(name).ifPresent(holder -> {
+            throw name.takenBy(holder.name());
+        });
         Room room = new Room(name, description, creator.name(), passwordHash, clock.instant());
-        rooms.create(room);
+        UsageGuard.RoomPermit permit = usage.roomCreation(creator, command.clientAddress());
+        try {
+            rooms.create(room);
+        } catch (RuntimeException notCreated) {
+            permit.giveBack();
+            throw notCreated;
+        }
         return RoomView.of(room, 0);
     }
 
     @Override
-    public List<RoomView> listRooms() {
-        return rooms.list().stream().map(room -> RoomView.of(room, presence.count(room.name()))).toList();
+    public RoomListPage listRooms(RoomListQuery query) {
+        int limit = query.limit() == null ? DEFAULT_ROOMS : query.limit();
+        if (limit < 1 || limit > MAX_ROOMS) {
+            throw new ChatException.Invalid("limit", "limit must be between 1 and " + MAX_ROOMS);
+        }
+        String after = query.cursor() == null || query.cursor().isEmpty() ? "" : RoomCursor.decode(query.cursor());
+        // one more than asked for tells whether another page follows, so the last page never comes back empty
+        List<Room> found = rooms.page(after, limit + 1);
+        List<Room> page = found.size() > limit ? found.subList(0, limit) : found;
+        Map<RoomName, Integer> counts = presence.counts(page.stream().map(Room::name).toList());
+        List<RoomView> views = page.stream().map(room -> RoomView.of(room, counts.getOrDefault(room.name(), 0))).toList();
+        return new RoomListPage(views, found.size() > limit ? RoomCursor.encode(page.getLast().name().key()) : null);
+    }
+
+    @Override
+    public RoomView showRoom(String name) {
+        Room room = existing(RoomName.of(name, "name"));
+        return RoomView.of(room, presence.count(room.name()));
     }
 
     @Override

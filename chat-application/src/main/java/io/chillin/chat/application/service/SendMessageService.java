@@ -26,9 +26,12 @@ public final class SendMessageService implements SendMessageUseCase {
     private final RateLimiter rateLimiter;
     private final MessageStore messages;
     private final RoomBus bus;
+    private final UsageGuard usage;
     private final Clock clock;
 
-    public SendMessageService(RoomFanout fanout, RateLimiter rateLimiter, MessageStore messages, RoomBus bus, Clock clock) {
+    public SendMessageService(RoomFanout fanout, RateLimiter rateLimiter, MessageStore messages, RoomBus bus,
+                              UsageGuard usage, Clock clock) {
+        this.usage = usage;
         this.fanout = fanout;
         this.rateLimiter = rateLimiter;
         this.messages = messages;
@@ -49,7 +52,15 @@ public final class SendMessageService implements SendMessageUseCase {
         // The unique key of (room, author, tempId) tells a retry from a new message as it is stored, so the common
         // path asks the store nothing first; a retry's permit is given back. Only a sender at the limit is looked
         // up, so that a retry of a stored message is still confirmed rather than refused.
+        Optional<String> guestKey = usage.guestMessageKey(connection, author);
         Optional<Duration> wait = rateLimiter.tryAcquire(author.key());
+        if (wait.isEmpty() && guestKey.isPresent()) {
+            // a new guest costs nothing: the guests of one address also share one budget
+            wait = usage.guestMessages().tryAcquire(guestKey.get());
+            if (wait.isPresent()) {
+                rateLimiter.release(author.key());
+            }
+        }
         if (wait.isPresent()) {
             Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
             if (stored.isPresent()) {
@@ -63,14 +74,19 @@ public final class SendMessageService implements SendMessageUseCase {
             appended = messages.append(
                     new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         } catch (RuntimeException refused) {
-            rateLimiter.release(author.key());
+            givePermitsBack(author, guestKey);
             throw refused;
         }
         if (appended.created()) {
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
         } else {
-            rateLimiter.release(author.key());
+            givePermitsBack(author, guestKey);
         }
         return appended.message();
+    }
+
+    private void givePermitsBack(Identity author, Optional<String> guestKey) {
+        rateLimiter.release(author.key());
+        guestKey.ifPresent(key -> usage.guestMessages().release(key));
     }
 }

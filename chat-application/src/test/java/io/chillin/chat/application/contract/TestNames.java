@@ -15,6 +15,11 @@ public final class TestNames {
         return prefix + Long.toString(value, 36);
     }
 
+    /** Unique digits, to make names a test spells itself (look-alikes, say) unique too. */
+    public static String digits() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L));
+    }
+
     public static Username user() {
         return Username.of(unique("u_"));
     }

@@ -9,6 +9,7 @@ import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 public abstract class UserStoreContract {
 
     protected abstract UserStore newStore();
+
+    /** "ѕсоре": all Cyrillic, a whole-script look-alike of "scope". */
+    private static final String CYRILLIC_SCOPE = "\u0455\u0441\u043e\u0440\u0435";
 
     private UserStore store;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -84,5 +88,49 @@ public abstract class UserStoreContract {
         store.create(new User(a, "h", "", now));
         store.create(new User(b, "h", "", now));
         assertThat(store.list()).extracting(User::username).contains(a, b);
+    }
+
+    @Test
+    void a_look_alike_of_a_taken_name_is_a_conflict_naming_it_and_the_holder_keeps_it() {
+        String digits = TestNames.digits();
+        Username scope = Username.of("scope" + digits);
+        store.create(new User(scope, "first", "", now));
+        for (String lookAlike : List.of(CYRILLIC_SCOPE + digits, "SC0PE" + digits)) {
+            assertThatThrownBy(() -> store.create(new User(Username.of(lookAlike), "second", "", now)))
+                    .as(lookAlike).isInstanceOf(ChatException.Conflict.class).hasMessageContaining(scope.value());
+            assertThat(store.find(Username.of(lookAlike))).as(lookAlike).isEmpty();
+        }
+        assertThat(store.find(scope).orElseThrow().passwordHash()).isEqualTo("first");
+    }
+
+    @Test
+    void names_that_merely_share_letters_are_not_look_alikes() {
+        String digits = TestNames.digits();
+        List<Username> names = List.of("scope", "scape", "copes", "scopes", "sc\u00f6pe", "\u0455\u0441\u043e\u0440\u0430")
+                .stream().map(name -> Username.of(name + digits)).toList();
+        names.forEach(name -> store.create(new User(name, "h", "", now)));
+        names.forEach(name -> assertThat(store.find(name)).as(name.value()).isPresent());
+    }
+
+    @Test
+    void the_look_alike_of_a_name_is_the_account_of_the_same_key_or_the_same_skeleton() {
+        String digits = TestNames.digits();
+        User scope = new User(Username.of("Scope" + digits), "h", "", now);
+        store.create(scope);
+        assertThat(store.findLookAlike(Username.of("SCOPE" + digits))).contains(scope);
+        assertThat(store.findLookAlike(Username.of(CYRILLIC_SCOPE + digits))).contains(scope);
+        assertThat(store.findLookAlike(Username.of("scape" + digits))).isEmpty();
+        assertThat(store.find(Username.of(CYRILLIC_SCOPE + digits))).as("find goes by the name itself").isEmpty();
+    }
+
+    @Test
+    void a_deleted_account_frees_its_look_alikes() {
+        String digits = TestNames.digits();
+        Username scope = Username.of("scope" + digits);
+        store.create(new User(scope, "h", "", now));
+        store.delete(scope);
+        Username cyrillic = Username.of(CYRILLIC_SCOPE + digits);
+        store.create(new User(cyrillic, "again", "", now));
+        assertThat(store.findLookAlike(scope).orElseThrow().username()).isEqualTo(cyrillic);
     }
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 class CachedRoomStoreTest extends RoomStoreContract {
 
     @Override
-    protected RoomStore newStore() {
+    protected Stores newStores() {
         LocalRoomBus bus = new LocalRoomBus();
-        return new AnnouncedRoomStore(new CachedRoomStore(new LocalRoomStore(), bus), bus);
+        LocalRoomStore shared = new LocalRoomStore();
+        return new Stores(new AnnouncedRoomStore(new CachedRoomStore(shared, bus), bus), new LocalMessageStore(shared));
     }
 
     private static Room room(RoomName name, String hash) {
@@ -31,17 +32,27 @@ class CachedRoomStoreTest extends RoomStoreContract {
         RoomStore here = new AnnouncedRoomStore(new CachedRoomStore(shared, bus), bus);
         RoomStore there = new AnnouncedRoomStore(new CachedRoomStore(shared, bus), bus);
         RoomName name = TestNames.room();
+        assertThat(there.page("", 10)).as("cached empty").isEmpty();
 
         here.create(room(name, null));
         assertThat(there.find(name)).isPresent();
-        assertThat(there.list()).extracting(Room::name).contains(name);
+        assertThat(there.page("", 10)).extracting(Room::name).contains(name);
 
         here.updatePasswordHash(name, "hash");
         assertThat(there.find(name).orElseThrow().passwordHash()).isEqualTo("hash");
+        assertThat(there.page("", 10)).extracting(Room::passwordHash).containsExactly("hash");
 
         here.delete(name);
         assertThat(there.find(name)).isEmpty();
-        assertThat(there.list()).extracting(Room::name).doesNotContain(name);
+        assertThat(there.page("", 10)).extracting(Room::name).doesNotContain(name);
+
+        RoomName quick = TestNames.room();
+        here.create(Room.quickJoined(quick, TestNames.user(), Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(there.find(quick)).isPresent();
+        assertThat(there.page("", 10)).extracting(Room::name).contains(quick);
+        assertThat(here.deleteIfDisposable(quick)).isTrue();
+        assertThat(there.find(quick)).isEmpty();
+        assertThat(there.page("", 10)).isEmpty();
     }
 
     @Test

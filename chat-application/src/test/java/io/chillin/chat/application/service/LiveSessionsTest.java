@@ -122,6 +122,26 @@ class LiveSessionsTest {
     }
 
     @Test
+    void a_guest_session_ends_at_its_absolute_lifetime_however_busy_it_is() {
+        String token = chat.core.enterAsGuest().enterAsGuest("wanderer" + System.nanoTime() % 10000).token();
+        Client guest = chat.connectWithToken(token);
+        Duration lifetime = chat.settings.guestLifetime();
+        for (Duration used = Duration.ZERO; used.compareTo(lifetime.minusHours(12)) < 0; used = used.plusHours(12)) {
+            chat.clock.advance(Duration.ofHours(12));
+            chat.core.connections().touch(guest.connection());
+            chat.core.authenticate().authenticate(token);
+            chat.core.checkSessions();
+        }
+        assertThat(guest.sink().endings()).as("still within its lifetime").isEmpty();
+
+        chat.clock.advance(Duration.ofHours(13));
+        chat.core.checkSessions();
+
+        assertThat(guest.sink().endings()).containsExactly("the session expired");
+        assertRejected(() -> chat.core.authenticate().authenticate(token), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
     void a_connection_without_a_token_has_no_session_to_end() {
         Client guest = chat.connectWithoutToken();
         chat.core.checkSessions();

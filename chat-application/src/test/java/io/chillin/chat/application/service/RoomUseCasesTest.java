@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.in.CreateRoomCommand;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
+import io.chillin.chat.application.port.in.RoomListQuery;
 import io.chillin.chat.application.port.in.RoomView;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
@@ -16,6 +17,7 @@ import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Creating, listing and entering rooms outside a live connection. */
@@ -28,7 +30,12 @@ class RoomUseCasesTest {
     }
 
     private static RoomView listed(ChatScenario chat, RoomName room) {
-        return chat.core.listRooms().listRooms().stream().filter(r -> r.name().equals(room)).findFirst().orElseThrow();
+        return listed(chat).stream().filter(r -> r.name().equals(room)).findFirst().orElseThrow();
+    }
+
+    /** The first page of the list: every room of these tests. */
+    private static List<RoomView> listed(ChatScenario chat) {
+        return chat.core.listRooms().listRooms(RoomListQuery.FIRST_PAGE).rooms();
     }
 
     @Test
@@ -45,7 +52,7 @@ class RoomUseCasesTest {
         assertThat(created.isPrivate()).isFalse();
         assertThat(created.memberCount()).isZero();
         assertThat(created.createdAt()).isEqualTo(chat.clock.instant());
-        assertThat(chat.core.listRooms().listRooms()).containsExactly(created);
+        assertThat(listed(chat)).containsExactly(created);
         assertThat(chat.ports.rooms().find(RoomName.of(name)).orElseThrow().passwordHash()).isNull();
     }
 
@@ -60,7 +67,7 @@ class RoomUseCasesTest {
         assertThat(stored.passwordHash()).isNotNull().doesNotContain(ROOM_PASSWORD);
         assertThat(created.isPrivate()).isTrue();
         assertThat(listed(chat, created.name()).isPrivate()).isTrue();
-        assertThat(chat.core.listRooms().listRooms().toString())
+        assertThat(listed(chat).toString())
                 .doesNotContain(stored.passwordHash())
                 .doesNotContain(ROOM_PASSWORD);
         assertThat(Arrays.stream(RoomView.class.getRecordComponents()).map(RecordComponent::getName))
@@ -76,7 +83,7 @@ class RoomUseCasesTest {
 
         assertRejected(() -> create(chat, name.toUpperCase(), "second", null), ErrorCode.CONFLICT);
 
-        assertThat(chat.core.listRooms().listRooms()).singleElement()
+        assertThat(listed(chat)).singleElement()
                 .satisfies(room -> assertThat(room.description()).isEqualTo("first"));
     }
 
@@ -90,7 +97,7 @@ class RoomUseCasesTest {
         assertInvalid(() -> create(chat, "   ", null, null), "name");
         assertInvalid(() -> create(chat, "bell\u0007room", null, null), "name");
         assertInvalid(() -> create(chat, null, null, null), "name");
-        assertThat(chat.core.listRooms().listRooms()).hasSize(1);
+        assertThat(listed(chat)).hasSize(1);
     }
 
     @Test
@@ -107,7 +114,7 @@ class RoomUseCasesTest {
 
         assertThat(create(chat, TestNames.room().value(), "d".repeat(200), null).description()).hasSize(200);
         assertInvalid(() -> create(chat, TestNames.room().value(), "d".repeat(201), null), "description");
-        assertThat(chat.core.listRooms().listRooms()).hasSize(1);
+        assertThat(listed(chat)).hasSize(1);
     }
 
     @Test
@@ -115,7 +122,7 @@ class RoomUseCasesTest {
         ChatScenario chat = ChatScenario.start();
 
         assertInvalid(() -> create(chat, TestNames.room().value(), null, "12345"), "password");
-        assertThat(chat.core.listRooms().listRooms()).isEmpty();
+        assertThat(listed(chat)).isEmpty();
     }
 
     @Test

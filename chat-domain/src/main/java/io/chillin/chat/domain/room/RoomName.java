@@ -1,12 +1,13 @@
 package io.chillin.chat.domain.room;
 
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.Text;
 import java.util.Locale;
 
 /**
  * A room's name: 1..30 characters after trimming, inner runs of white space folded to one space,
- * no control characters. Unique ignoring case ({@link #key()}).
+ * no control characters. Unique ignoring case ({@link #key()}) and among look-alikes ({@link #skeleton()}).
  */
 public record RoomName(String value) {
 
@@ -40,6 +41,17 @@ public record RoomName(String value) {
 
     public String key() {
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    /** What this name looks like ({@link LookAlikes#skeleton}): no two rooms share one, nor a key. */
+    public String skeleton() {
+        return LookAlikes.skeleton(value);
+    }
+
+    /** The rejection of this name for a new room because room {@code holder}, this name or a look-alike, exists. */
+    public ChatException.Conflict takenBy(RoomName holder) {
+        return new ChatException.Conflict(key().equals(holder.key()) ? "room '" + this + "' already exists"
+                : "room '" + this + "' looks like the existing room '" + holder + "'");
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.chillin.chat.domain.user;
 
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.domain.LookAlikes;
 import io.chillin.chat.domain.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * A user name or guest display name: 3..20 letters, digits, '_' or '-'. Two names that differ only
- * in case are the same user ({@link #key()}), while the spelling the user chose is kept for display.
+ * in case are the same user ({@link #key()}), while the spelling the user chose is kept for display. Two names that
+ * look alike ({@link #skeleton()}) cannot both be accounts.
  */
 public record Username(String value) {
 
@@ -38,6 +40,17 @@ public record Username(String value) {
     /** The case-insensitive identity of this name. */
     public String key() {
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    /** What this name looks like ({@link LookAlikes#skeleton}): no two accounts share one, nor a key. */
+    public String skeleton() {
+        return LookAlikes.skeleton(value);
+    }
+
+    /** The rejection of this name for a new account because {@code holder}, this name or a look-alike, has it. */
+    public ChatException.Conflict takenBy(Username holder) {
+        return new ChatException.Conflict(sameAs(holder) ? "username '" + this + "' is already taken"
+                : "username '" + this + "' looks like '" + holder + "', which is already taken");
     }
 
     public boolean sameAs(Username other) {

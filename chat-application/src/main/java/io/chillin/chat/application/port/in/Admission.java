@@ -1,7 +1,7 @@
 package io.chillin.chat.application.port.in;
 
+import io.chillin.chat.application.port.out.Session;
 import io.chillin.chat.domain.user.Identity;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,11 +9,13 @@ import java.util.Objects;
  * core's reading of revocations stood when it was checked. Hand it to {@link OpenConnectionUseCase#open}
  * unchanged.
  */
-public record Admission(Identity identity, String tokenHash, Instant expiresAt, long revocationsRead) {
+public record Admission(Session session, long revocationsRead) {
 
     public Admission {
-        Objects.requireNonNull(identity);
-        Objects.requireNonNull(tokenHash);
-        Objects.requireNonNull(expiresAt);
+        Objects.requireNonNull(session);
+    }
+
+    public Identity identity() {
+        return session.identity();
     }
 }

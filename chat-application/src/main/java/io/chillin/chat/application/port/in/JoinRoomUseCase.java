@@ -8,6 +8,8 @@ package io.chillin.chat.application.port.in;
  * @throws io.chillin.chat.domain.ChatException.RateLimited when the room, or the room from the connection's address,
  *         had too many wrong passwords
  * @throws io.chillin.chat.domain.ChatException.NameTaken when another identity uses the name in the room or the name is a registered user's
+ *         or looks like one
+ * @throws io.chillin.chat.domain.ChatException.Conflict when no room has the name but one has a look-alike of it (named in the message)
   */
 public interface JoinRoomUseCase {
     JoinResult join(Connection connection, JoinRoomCommand command);

@@ -11,8 +11,16 @@ public interface OpenConnectionUseCase {
      * Checks a token before its connection opens.
      *
      * @throws io.chillin.chat.domain.ChatException.Unauthorized for a missing, unknown, expired or logged-out token
+     * @throws io.chillin.chat.domain.ChatException.RateLimited when the user has as many connections as one may
      */
     Admission admit(String token);
+
+    /**
+     * Checks, before a connection is opened from {@code address}, that the address may open one more here.
+     *
+     * @throws io.chillin.chat.domain.ChatException.RateLimited when it holds as many as one address may
+     */
+    void checkAddress(String address);
 
     /** Opens a connection; {@code admission} is null for a client without a token (a guest named at its first join). */
     Connection open(Admission admission, String address, EventSink sink);

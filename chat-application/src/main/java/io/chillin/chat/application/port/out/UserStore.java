@@ -6,14 +6,24 @@ import io.chillin.chat.domain.user.Username;
 import java.util.List;
 import java.util.Optional;
 
-/** Registered accounts, unique by name ignoring case. */
+/**
+ * Registered accounts, unique by name ignoring case and among look-alikes: no two accounts share a
+ * {@link Username#skeleton() skeleton}, except names stored before that rule, which keep theirs.
+ */
 public interface UserStore {
 
-    /** Stores a new account. @throws ChatException.Conflict when the name (ignoring case) is taken */
+    /**
+     * Stores a new account.
+     *
+     * @throws ChatException.Conflict naming the holder when the name (ignoring case) or a look-alike is taken
+     */
     void create(User user);
 
     /** The account with this name, ignoring case. */
     Optional<User> find(Username username);
+
+    /** The account this name could pass for: the one of its key, else the one of its skeleton. */
+    Optional<User> findLookAlike(Username username);
 
     /** Replaces the stored password hash (after a rehash or a reset). @throws ChatException.NotFound for an unknown user */
     void updatePasswordHash(Username username, String passwordHash);
