@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** A live connection's presence in rooms: join, leave, disconnect, typing notices. */
 public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, TypingUseCase, WatchRoomsUseCase {
@@ -177,9 +178,14 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private Room findOrCreate(RoomName name, Identity creator, String address) {
         return rooms.find(name).orElseGet(() -> {
             LookAlikes.refuse(name.value(), "room");
-            rooms.findLookAlike(name).ifPresent(holder -> {
-                throw name.takenBy(holder.name());
-            });
+            Optional<Room> lookAlike = rooms.findLookAlike(name);
+            if (lookAlike.isPresent()) {
+                if (lookAlike.get().name().key().equals(name.key())) {
+                    // the same name, created meanwhile by another instance's quick-join: join it
+                    return lookAlike.get();
+                }
+                throw name.takenBy(lookAlike.get().name());
+            }
             UsageGuard.RoomPermit permit = usage.roomCreation(creator, address);
             Room fresh = Room.quickJoined(name, creator.name(), clock.instant());
             try {
