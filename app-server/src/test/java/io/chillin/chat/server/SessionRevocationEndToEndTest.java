@@ -51,7 +51,7 @@ class SessionRevocationEndToEndTest {
     }
 
     @Test
-    void embedded_an_admin_ending_an_accounts_sessions_from_another_process_closes_its_sockets() throws Exception {
+    void embedded_an_admin_ending_an_accounts_sessions_through_backends_of_its_own_closes_its_sockets() throws Exception {
         try (TestServer server = TestServer.start()) {
             String name = TestServer.name("adm");
             String token = server.http().register(name);
@@ -98,7 +98,10 @@ class SessionRevocationEndToEndTest {
         return r.body().path("token").asText();
     }
 
-    /** What the CLI's `users logout-all`, `users reset-password` and `users delete` do, from a process of their own. */
+    /**
+     * What the CLI's `users logout-all`, `users reset-password` and `users delete` do to the sessions, through
+     * backends of their own (in this JVM H2 shares its engine; EmbeddedDatabaseTest shows a second process).
+     */
     private static void endSessionsAsAnAdmin(Map<String, String> env, String name) {
         try (Backends admin = Backends.open(ServerConfig.fromEnvironment(env), Clock.systemUTC())) {
             admin.ports().sessions().deleteAllOf(Identity.registered(Username.of(name)).key());

@@ -187,6 +187,11 @@ public final class AccountService
         return renewed;
     }
 
+    /** Whether {@link #slide} would move an expiry: cheap, for the check on every frame of a socket. */
+    boolean slideDue(Instant expiresAt) {
+        return Duration.between(expiresAt, clock.instant().plus(sessionTtl)).compareTo(Duration.ofMinutes(1)) > 0;
+    }
+
     /** A guest has no account to come back to: its session ends for good {@code guestLifetime} after it began. */
     private Instant limitedForGuests(Session session, Instant expiry) {
         if (!session.identity().guest()) {

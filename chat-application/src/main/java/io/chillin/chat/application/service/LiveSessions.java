@@ -160,7 +160,7 @@ public final class LiveSessions implements OpenConnectionUseCase {
     public void touch(Connection connection) {
         connection.ensureLive();
         Tracked tracked = live.get(connection);
-        if (tracked != null) {
+        if (tracked != null && accounts.slideDue(tracked.expiresAt)) {
             tracked.expiresAt = accounts.slide(tracked.session.expiringAt(tracked.expiresAt));
         }
     }

@@ -6,7 +6,9 @@ import io.chillin.chat.application.port.out.RateLimiter;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.Identity;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies {@link UsageLimits}: the rates of the commands that make the server work for others, and the caps on what
@@ -16,6 +18,7 @@ public final class UsageGuard {
 
     /** What a client told of a cap is asked to wait before trying again: caps free up as things are left. */
     private static final Duration CAP_RETRY = Duration.ofSeconds(5);
+    private static final int EXEMPTIONS_REMEMBERED = 10_000;
 
     private final UsageLimits limits;
     private final RateLimiter joins;
@@ -24,6 +27,7 @@ public final class UsageGuard {
     private final RateLimiter guests;
     private final RateLimiter guestMessages;
     private final RateLimiter watches;
+    private final Map<String, Boolean> exemptions = new ConcurrentHashMap<>();
 
     public UsageGuard(UsageLimits limits, RateLimiter.Factory limiters) {
         this.limits = limits;
@@ -45,7 +49,14 @@ public final class UsageGuard {
 
     /** Whether per-address limits spare this address: a configured exemption, or a connection of this process. */
     public boolean exempt(String address) {
-        return Connection.LOCAL.equals(address) || limits.exempt().contains(address);
+        if (Connection.LOCAL.equals(address) || limits.exempt().isEmpty()) {
+            return Connection.LOCAL.equals(address);
+        }
+        // asked on every guest's send: parse each address once (the map is dropped when it grows large)
+        if (exemptions.size() > EXEMPTIONS_REMEMBERED) {
+            exemptions.clear();
+        }
+        return exemptions.computeIfAbsent(address, limits.exempt()::contains);
     }
 
     /** A join or a leave: each tells the whole room. */

@@ -150,37 +150,39 @@ public abstract class RoomStoreContract {
         assertThat(store.page(a.key(), 1)).extracting(Room::name).containsExactly(c);
     }
 
+    /** One room of each kind the expiry tells apart: only {@code disposable} may go. */
+    private record ExpiryRooms(RoomName disposable, RoomName quickPrivate, RoomName quickWithHistory, RoomName created) {
+    }
+
+    private ExpiryRooms expiryRooms() {
+        ExpiryRooms rooms = new ExpiryRooms(TestNames.room(), TestNames.room(), TestNames.room(), TestNames.room());
+        store.create(quickJoined(rooms.disposable()));
+        store.create(quickJoined(rooms.quickPrivate()));
+        store.updatePasswordHash(rooms.quickPrivate(), "hash");
+        store.create(quickJoined(rooms.quickWithHistory()));
+        storeMessageIn(rooms.quickWithHistory());
+        store.create(room(rooms.created(), null));
+        return rooms;
+    }
+
     @Test
     void disposable_rooms_are_the_public_quick_joins_without_a_stored_message() {
-        RoomName disposable = TestNames.room();
-        RoomName quickPrivate = TestNames.room();
-        RoomName quickWithHistory = TestNames.room();
-        RoomName created = TestNames.room();
-        store.create(quickJoined(disposable));
-        store.create(quickJoined(quickPrivate));
-        store.updatePasswordHash(quickPrivate, "hash");
-        store.create(quickJoined(quickWithHistory));
-        storeMessageIn(quickWithHistory);
-        store.create(room(created, null));
+        ExpiryRooms rooms = expiryRooms();
 
         List<RoomName> found = walk(store::disposable, 2).stream().map(Room::name).toList();
 
-        assertThat(found).contains(disposable).doesNotContain(quickPrivate, quickWithHistory, created)
+        assertThat(found).contains(rooms.disposable())
+                .doesNotContain(rooms.quickPrivate(), rooms.quickWithHistory(), rooms.created())
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void deleting_if_disposable_deletes_a_disposable_room_once_and_nothing_else() {
-        RoomName disposable = TestNames.room();
-        RoomName quickPrivate = TestNames.room();
-        RoomName quickWithHistory = TestNames.room();
-        RoomName created = TestNames.room();
-        store.create(quickJoined(disposable));
-        store.create(quickJoined(quickPrivate));
-        store.updatePasswordHash(quickPrivate, "hash");
-        store.create(quickJoined(quickWithHistory));
-        storeMessageIn(quickWithHistory);
-        store.create(room(created, null));
+        ExpiryRooms rooms = expiryRooms();
+        RoomName disposable = rooms.disposable();
+        RoomName quickPrivate = rooms.quickPrivate();
+        RoomName quickWithHistory = rooms.quickWithHistory();
+        RoomName created = rooms.created();
 
         assertThat(store.deleteIfDisposable(RoomName.of(disposable.value().toUpperCase(Locale.ROOT)))).isTrue();
         assertThat(store.find(disposable)).isEmpty();
