@@ -10,6 +10,7 @@ import io.chillin.chat.application.port.in.LeaveRoomUseCase;
 import io.chillin.chat.application.port.in.ListRoomsUseCase;
 import io.chillin.chat.application.port.in.LogInUseCase;
 import io.chillin.chat.application.port.in.LogOutUseCase;
+import io.chillin.chat.application.port.in.MessageLifecycleUseCase;
 import io.chillin.chat.application.port.in.OpenConnectionUseCase;
 import io.chillin.chat.application.port.in.ReadHistoryUseCase;
 import io.chillin.chat.application.port.in.RegisterUseCase;
@@ -22,12 +23,14 @@ import io.chillin.chat.application.service.AvatarService;
 import io.chillin.chat.application.service.GuessThrottle;
 import io.chillin.chat.application.service.LiveSessions;
 import io.chillin.chat.application.service.MembershipService;
+import io.chillin.chat.application.service.MessageLifecycleService;
 import io.chillin.chat.application.service.RoomFanout;
 import io.chillin.chat.application.service.RoomGate;
 import io.chillin.chat.application.service.RoomExpiry;
 import io.chillin.chat.application.service.RoomService;
 import io.chillin.chat.application.service.SendMessageService;
 import io.chillin.chat.application.service.UsageGuard;
+import io.chillin.chat.application.service.UserFeed;
 import io.chillin.chat.domain.room.RoomName;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +47,7 @@ public final class ChatCore {
     private final RoomService rooms;
     private final MembershipService membership;
     private final SendMessageService sender;
+    private final MessageLifecycleService lifecycle;
     private final RoomFanout fanout;
     private final LiveSessions liveSessions;
     private final RoomExpiry expiry;
@@ -63,8 +67,12 @@ public final class ChatCore {
         this.fanout = new RoomFanout(ports.messages(), ports.presence());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
                 gate, settings.typingInterval(), usage, clock);
-        this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), usage, clock);
+        this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), usage,
+                ports.users(), clock);
+        this.lifecycle = MessageLifecycleService.create(fanout, ports.messages(), ports.rooms(), ports.users(), ports.bus(),
+                ports.messageRate(), usage, liveSessions, clock);
         ports.bus().subscribe(fanout);
+        ports.bus().subscribe(new UserFeed(liveSessions, fanout));
         this.expiry = new RoomExpiry(ports.rooms(), ports.presence(), clock);
         ports.bus().subscribe(expiry);
     }
@@ -143,6 +151,11 @@ public final class ChatCore {
 
     public SendMessageUseCase sendMessage() {
         return sender;
+    }
+
+    /** Edit, delete, react, mark read. */
+    public MessageLifecycleUseCase messageLifecycle() {
+        return lifecycle;
     }
 
     /** Re-delivers from the store whatever the bus may have lost. */

@@ -294,7 +294,7 @@ final class ChatSocket {
             switch (type) {
                 case "join" -> {
                     JoinRoomCommand command = new JoinRoomCommand(f.requiredString("room"), f.string("name"),
-                            f.string("password"), f.integer("sinceSeq"));
+                            f.string("password"), f.integer("sinceSeq"), f.integer("sinceRev"));
                     JoinResult joined = core.joinRoom().join(connection, command);
                     String viewer = connection.identity().map(Identity::key).orElse("");
                     reply(Frames.ack(ref));
@@ -307,9 +307,27 @@ final class ChatSocket {
                 }
                 case "sendMessage" -> {
                     SendMessageCommand command = new SendMessageCommand(f.requiredString("room"),
-                            f.requiredString("tempId"), f.requiredString("text"));
+                            f.requiredString("tempId"), f.requiredString("text"), f.integer("replyTo"));
                     ChatMessage stored = core.sendMessage().send(connection, command);
                     reply(Frames.confirmed(ref, stored));
+                }
+                case "editMessage" -> {
+                    core.messageLifecycle().edit(connection, f.requiredString("room"), f.requiredInteger("seq"),
+                            f.requiredString("text"));
+                    reply(Frames.ack(ref));
+                }
+                case "deleteMessage" -> {
+                    core.messageLifecycle().delete(connection, f.requiredString("room"), f.requiredInteger("seq"));
+                    reply(Frames.ack(ref));
+                }
+                case "react" -> {
+                    core.messageLifecycle().react(connection, f.requiredString("room"), f.requiredInteger("seq"),
+                            f.requiredString("emoji"), f.requiredBoolean("on"));
+                    reply(Frames.ack(ref));
+                }
+                case "markRead" -> {
+                    core.messageLifecycle().markRead(connection, f.requiredString("room"), f.requiredInteger("seq"));
+                    reply(Frames.ack(ref));
                 }
                 case "typing" -> core.typing().typing(connection, f.requiredString("room"), true);
                 case "stopTyping" -> core.typing().typing(connection, f.requiredString("room"), false);

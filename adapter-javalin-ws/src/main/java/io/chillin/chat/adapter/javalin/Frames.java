@@ -57,6 +57,7 @@ final class Frames {
         node.set("messages", Json.MAPPER.valueToTree(page.messages().stream()
                 .map(m -> m.authorKey().equals(viewerKey) ? MessageJson.fromOwn(m) : MessageJson.from(m)).toList()));
         node.put("hasMore", page.hasMore());
+        node.put("rev", page.rev());
         return Json.write(node);
     }
 
@@ -69,9 +70,22 @@ final class Frames {
                         own ? MessageJson.fromOwn(posted.message()) : MessageJson.from(posted.message())));
                 yield Json.write(node);
             }
+            case ServerEvent.MessageUpdated updated -> {
+                ObjectNode node = frame("messageUpdated", null).put("room", updated.room().value());
+                node.set("message", Json.MAPPER.valueToTree(MessageJson.from(updated.message())));
+                yield Json.write(node);
+            }
+            case ServerEvent.Mention mention -> {
+                ObjectNode node = frame("mention", null).put("room", mention.room().value());
+                node.set("message", Json.MAPPER.valueToTree(MessageJson.from(mention.message())));
+                yield Json.write(node);
+            }
+            case ServerEvent.ReadMarker marker -> Json.write(frame("readMarker", null)
+                    .put("room", marker.room().value())
+                    .put("seq", marker.seq()));
             case ServerEvent.SystemNotice notice -> {
                 ObjectNode node = frame("message", null).put("room", notice.room().value());
-                node.set("message", Json.MAPPER.valueToTree(MessageJson.from(notice)));
+                node.set("message", Json.MAPPER.valueToTree(WireJson.NoticeJson.from(notice)));
                 yield Json.write(node);
             }
             case ServerEvent.RoomMembers members -> {

@@ -171,6 +171,27 @@ final class Json {
             }
             return value.longValue();
         }
+
+        /** A whole-number field that must be present. */
+        long requiredInteger(String name) {
+            Long value = integer(name);
+            if (value == null) {
+                throw new Malformed("'" + name + "' is required", name);
+            }
+            return value;
+        }
+
+        /** A boolean field that must be present. */
+        boolean requiredBoolean(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                throw new Malformed("'" + name + "' is required", name);
+            }
+            if (!value.isBoolean()) {
+                throw new Malformed("'" + name + "' must be true or false", name);
+            }
+            return value.booleanValue();
+        }
     }
 
     /** Maps a rejection's code into an error body: {"error": {"code", "message", "field"?}}. */

@@ -104,7 +104,8 @@ final class RestApi {
 
     /** A v1 client asks without parameters and reads {@code rooms}; {@code nextCursor} appears only when more follow. */
     private void listRooms(Context ctx) {
-        RoomListPage page = core.listRooms().listRooms(new RoomListQuery(intParam(ctx, "limit"), ctx.queryParam("cursor")));
+        RoomListPage page = core.listRooms().listRooms(new RoomListQuery(intParam(ctx, "limit"), ctx.queryParam("cursor"),
+                optionalIdentity(ctx)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("rooms", page.rooms().stream().map(RoomJson::from).toList());
         if (page.hasMore()) {
@@ -120,6 +121,7 @@ final class RestApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", page.messages().stream().map(MessageJson::from).toList());
         body.put("hasMore", page.hasMore());
+        body.put("rev", page.rev());
         ctx.json(body);
     }
 

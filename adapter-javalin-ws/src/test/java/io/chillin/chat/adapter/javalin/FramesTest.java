@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.chillin.chat.application.port.in.HistoryPage;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.message.ReplyQuote;
+import io.chillin.chat.domain.message.Reaction;
+import io.chillin.chat.domain.message.Emoji;
 import io.chillin.chat.domain.message.MessageText;
 import io.chillin.chat.domain.message.TempId;
 import io.chillin.chat.domain.room.RoomName;
@@ -99,7 +102,8 @@ class FramesTest {
         assertThat(frame.path("type").asText()).isEqualTo("message");
         assertThat(frame.path("room").asText()).isEqualTo("lobby");
         JsonNode message = frame.path("message");
-        assertThat(fieldNames(message)).containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind");
+        assertThat(fieldNames(message)).containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind",
+                "rev", "editedAt", "deleted", "replyTo", "reactions", "mentions");
         assertThat(message.path("id").asLong()).isEqualTo(5);
         assertThat(message.path("room").asText()).isEqualTo("lobby");
         assertThat(message.path("seq").asLong()).isEqualTo(3);
@@ -117,7 +121,7 @@ class FramesTest {
         JsonNode message = parse(Frames.event(new ServerEvent.MessagePosted(m), true)).path("message");
 
         assertThat(fieldNames(message))
-                .containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind", "tempId");
+                .containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind", "tempId", "rev", "editedAt", "deleted", "replyTo", "reactions", "mentions");
         assertThat(message.path("tempId").asText()).isEqualTo("tmp-own");
     }
 
@@ -197,7 +201,7 @@ class FramesTest {
 
         JsonNode frame = parse(Frames.history(RoomName.of("lobby"), new HistoryPage(List.of(first, second), true), viewer));
 
-        assertThat(fieldNames(frame)).containsExactlyInAnyOrder("type", "room", "messages", "hasMore");
+        assertThat(fieldNames(frame)).containsExactlyInAnyOrder("type", "room", "messages", "hasMore", "rev");
         assertThat(frame.path("type").asText()).isEqualTo("messageHistory");
         assertThat(frame.path("room").asText()).isEqualTo("lobby");
         assertThat(frame.path("hasMore").isBoolean()).isTrue();
@@ -207,7 +211,7 @@ class FramesTest {
         assertThat(messages.get(0).path("seq").asLong()).isEqualTo(1);
         assertThat(messages.get(1).path("seq").asLong()).isEqualTo(2);
         assertThat(fieldNames(messages.get(0))).as("another member's message carries no tempId")
-                .containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind");
+                .containsExactlyInAnyOrder("id", "room", "seq", "user", "text", "timestamp", "kind", "rev", "editedAt", "deleted", "replyTo", "reactions", "mentions");
         assertIsoUtc(messages.get(0).path("timestamp"), AT);
         assertThat(parse(Frames.history(RoomName.of("lobby"), new HistoryPage(List.of(), false), viewer))
                 .path("messages")).isEmpty();
@@ -302,5 +306,49 @@ class FramesTest {
 
     private static JsonNode parse(String frame) {
         return EdgeHarness.parse(frame);
+    }
+
+    @Test
+    void a_new_message_carries_the_v2_fields_with_their_empty_values() {
+        JsonNode message = parse(Frames.event(new ServerEvent.MessagePosted(message(7, "lobby", 5, "alice", "new", "t")), false))
+                .path("message");
+        assertThat(message.path("rev").asLong()).isEqualTo(5);
+        assertThat(message.path("editedAt").isNull()).isTrue();
+        assertThat(message.path("deleted").isBoolean()).isTrue();
+        assertThat(message.path("deleted").booleanValue()).isFalse();
+        assertThat(message.path("replyTo").isNull()).isTrue();
+        assertThat(message.path("reactions").isArray()).isTrue();
+        assertThat(message.path("reactions")).isEmpty();
+        assertThat(message.path("mentions")).isEmpty();
+    }
+
+    @Test
+    void an_updated_message_is_sent_whole_with_its_reply_quote_reactions_and_mentions() {
+        ChatMessage m = new ChatMessage(8, RoomName.of("lobby"), 6, Username.of("bob"), "user:bob", MessageText.of("hey @alice"),
+                AT, TempId.of("t"), 9, AT.plusSeconds(1), false,
+                new ReplyQuote(2, Username.of("alice"), "quoted"),
+                List.of(new Reaction(Emoji.of("👍"), List.of(Username.of("carol"), Username.of("alice")))),
+                List.of(Username.of("alice")));
+
+        JsonNode frame = parse(Frames.event(new ServerEvent.MessageUpdated(m), false));
+
+        assertThat(fieldNames(frame)).containsExactlyInAnyOrder("type", "room", "message");
+        assertThat(frame.path("type").asText()).isEqualTo("messageUpdated");
+        JsonNode message = frame.path("message");
+        assertThat(message.path("rev").asLong()).isEqualTo(9);
+        assertIsoUtc(message.path("editedAt"), AT.plusSeconds(1));
+        assertThat(message.path("replyTo").toString()).isEqualTo("{\"seq\":2,\"user\":\"alice\",\"text\":\"quoted\"}");
+        assertThat(message.path("reactions").toString())
+                .isEqualTo("[{\"emoji\":\"👍\",\"count\":2,\"users\":[\"carol\",\"alice\"]}]");
+        assertThat(message.path("mentions").toString()).isEqualTo("[\"alice\"]");
+        assertThat(parse(Frames.event(new ServerEvent.Mention(m), false)).path("type").asText()).isEqualTo("mention");
+    }
+
+    @Test
+    void a_read_marker_names_the_room_and_the_seq() {
+        JsonNode frame = parse(Frames.event(new ServerEvent.ReadMarker(RoomName.of("lobby"), 12), false));
+        assertThat(fieldNames(frame)).containsExactlyInAnyOrder("type", "room", "seq");
+        assertThat(frame.path("type").asText()).isEqualTo("readMarker");
+        assertThat(frame.path("seq").asLong()).isEqualTo(12);
     }
 }

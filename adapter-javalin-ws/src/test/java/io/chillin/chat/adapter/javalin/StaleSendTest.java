@@ -11,7 +11,11 @@ import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.message.TempId;
 import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Username;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -98,6 +102,36 @@ class StaleSendTest {
         @Override
         public long lastSeq(RoomName room) {
             return inner.lastSeq(room);
+        }
+
+        @Override
+        public Optional<ChatMessage> find(RoomName room, long seq) {
+            return inner.find(room, seq);
+        }
+
+        @Override
+        public List<ChatMessage> changedAfter(RoomName room, long afterRev, int limit) {
+            return inner.changedAfter(room, afterRev, limit);
+        }
+
+        @Override
+        public Position position(RoomName room) {
+            return inner.position(room);
+        }
+
+        @Override
+        public Changed change(RoomName room, long seq, Change change) {
+            return inner.change(room, seq, change);
+        }
+
+        @Override
+        public OptionalLong markRead(RoomName room, String identityKey, long seq) {
+            return inner.markRead(room, identityKey, seq);
+        }
+
+        @Override
+        public Map<String, Unread> unread(Collection<RoomName> rooms, String identityKey, Username reader) {
+            return inner.unread(rooms, identityKey, reader);
         }
     }
 }

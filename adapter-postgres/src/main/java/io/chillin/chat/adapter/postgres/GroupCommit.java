@@ -5,7 +5,9 @@ import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.adapter.postgres.MessageRows.Row;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.message.ReplyQuote;
 import io.chillin.chat.domain.room.RoomName;
+import io.chillin.chat.domain.user.Username;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +53,7 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final Database db;
-    /** Takes n seqs of a room under its row lock and returns the room's id, name and new last seq: one statement. */
+    /** Takes n seqs and n revs of a room under its row lock and returns the room's id, name, new last seq and rev. */
     private final String takeSeqs;
     /** The writer starts a commit at most this often unless a full batch waits, so that commits carry several appends. */
     private final long commitIntervalNanos;
@@ -65,8 +67,10 @@ final class GroupCommit implements AutoCloseable {
     GroupCommit(Database db, Function<NewMessage, Optional<ChatMessage>> storedBefore, GroupCommitSettings settings) {
         this.db = db;
         this.takeSeqs = switch (db.kind()) {
-            case POSTGRESQL -> "UPDATE rooms SET last_seq = last_seq + ? WHERE name_key = ? RETURNING id, name, last_seq";
-            case H2 -> "SELECT id, name, last_seq FROM FINAL TABLE (UPDATE rooms SET last_seq = last_seq + ? WHERE name_key = ?)";
+            case POSTGRESQL -> "UPDATE rooms SET last_seq = last_seq + ?, last_rev = last_rev + ? WHERE name_key = ?"
+                    + " RETURNING id, name, last_seq, last_rev";
+            case H2 -> "SELECT id, name, last_seq, last_rev FROM FINAL TABLE"
+                    + " (UPDATE rooms SET last_seq = last_seq + ?, last_rev = last_rev + ? WHERE name_key = ?)";
         };
         this.commitIntervalNanos = settings.commitInterval().toNanos();
         this.maxQueueWaitNanos = settings.maxQueueWait().toNanos();
@@ -278,7 +282,8 @@ final class GroupCommit implements AutoCloseable {
             for (Map.Entry<String, List<Pending>> room : byRoom.entrySet()) {
                 List<Pending> appends = room.getValue();
                 take.setInt(1, appends.size());
-                take.setString(2, room.getKey());
+                take.setInt(2, appends.size());
+                take.setString(3, room.getKey());
                 try (ResultSet rs = take.executeQuery()) {
                     if (!rs.next()) {
                         ChatException missing = new ChatException.NotFound("no room named '" + appends.getFirst().message.room() + "'");
@@ -288,8 +293,10 @@ final class GroupCommit implements AutoCloseable {
                     long roomId = rs.getLong("id");
                     RoomName name = RoomName.of(rs.getString("name"));
                     long firstSeq = rs.getLong("last_seq") - appends.size() + 1;
+                    long firstRev = rs.getLong("last_rev") - appends.size() + 1;
                     for (int i = 0; i < appends.size(); i++) {
-                        taken.add(new Taken(appends.get(i), name, new Row(roomId, firstSeq + i, appends.get(i).message)));
+                        taken.add(new Taken(appends.get(i), name,
+                                new Row(roomId, firstSeq + i, firstRev + i, appends.get(i).message)));
                     }
                 }
             }
@@ -299,10 +306,24 @@ final class GroupCommit implements AutoCloseable {
         for (int i = 0; i < taken.size(); i++) {
             Taken t = taken.get(i);
             NewMessage m = t.row().message();
+            ReplyQuote quote = m.replyTo() == null ? null : quote(c, t.row().roomId(), m.replyTo());
             stored.add(new Stored(t.pending(), new ChatMessage(ids[i], t.room(), t.row().seq(), m.author(), m.authorKey(),
-                    m.text(), Timestamps.stored(m.timestamp()), m.tempId())));
+                    m.text(), Timestamps.stored(m.timestamp()), m.tempId(), t.row().rev(), null, false, quote, List.of(),
+                    m.mentions())));
         }
         return stored;
+    }
+
+    /** The quote of the message a reply answers, read in the reply's transaction (one statement per reply). */
+    private static ReplyQuote quote(Connection c, long roomId, long seq) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT author, text, deleted FROM messages WHERE room_id = ? AND seq = ?")) {
+            read.setLong(1, roomId);
+            read.setLong(2, seq);
+            try (ResultSet rs = read.executeQuery()) {
+                return rs.next() ? ReplyQuote.of(seq, Username.of(rs.getString("author")), rs.getString("text"),
+                        rs.getBoolean("deleted")) : null;
+            }
+        }
     }
 
     /** One append waiting for its batch. Compared by identity. */

@@ -130,11 +130,12 @@ public final class LegacyImportStore {
         if (locked == 0) {
             throw new ChatException.NotFound("no room named '" + asked + "'");
         }
-        record Row(long id, RoomName name, long lastSeq) {
+        record Row(long id, RoomName name, long lastSeq, long lastRev) {
         }
-        Row room = h.createQuery("SELECT id, name, last_seq FROM rooms WHERE name_key = :key")
+        Row room = h.createQuery("SELECT id, name, last_seq, last_rev FROM rooms WHERE name_key = :key")
                 .bind("key", asked.key())
-                .map((rs, ctx) -> new Row(rs.getLong("id"), RoomName.of(rs.getString("name")), rs.getLong("last_seq")))
+                .map((rs, ctx) -> new Row(rs.getLong("id"), RoomName.of(rs.getString("name")), rs.getLong("last_seq"),
+                        rs.getLong("last_rev")))
                 .one();
         Set<String> stored = new HashSet<>(tempIdsOfRoom(h, room.id(), ""));
         long seq = room.lastSeq();
@@ -150,7 +151,7 @@ public final class LegacyImportStore {
             seq++;
             first = first == 0 ? seq : first;
             count++;
-            rows.add(new MessageRows.Row(room.id(), seq, m));
+            rows.add(new MessageRows.Row(room.id(), seq, room.lastRev() + count, m));
             if (rows.size() >= BATCH) {
                 insert(h, rows);
                 progress.accept(handled);
@@ -159,7 +160,8 @@ public final class LegacyImportStore {
         insert(h, rows);
         progress.accept(handled);
         if (count > 0) {
-            h.createUpdate("UPDATE rooms SET last_seq = :seq WHERE id = :id").bind("seq", seq).bind("id", room.id()).execute();
+            h.createUpdate("UPDATE rooms SET last_seq = :seq, last_rev = last_rev + :count WHERE id = :id")
+                    .bind("seq", seq).bind("count", count).bind("id", room.id()).execute();
         }
         return new RoomAppend(room.name(), count, count == 0 ? 0 : first, count == 0 ? 0 : seq);
     }

@@ -2,33 +2,35 @@ package io.chillin.chat.adapter.postgres;
 
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
+import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
-import io.chillin.chat.domain.message.MessageText;
 import io.chillin.chat.domain.message.TempId;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Username;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Each room's history in the {@code messages} table. A room's {@code last_seq} column hands out its seqs:
- * the row lock taken by incrementing it queues concurrent appends to that room until each commits, so
- * the seqs have no gaps and no repeats on any instance. Appends go through {@link GroupCommit}: many per transaction.
+ * Each room's history in the {@code messages} table. A room's {@code last_seq} and {@code last_rev} columns hand out
+ * its seqs and revs: the row lock taken by incrementing them queues concurrent changes of that room until each
+ * commits, so both have no gaps and no repeats on any instance. Appends go through {@link GroupCommit}: many per
+ * transaction; an edit, deletion or reaction is one transaction of its own.
  */
 public final class PostgresMessageStore implements MessageStore {
 
-    private static final String SELECT = """
-            SELECT m.id, r.name AS room, m.seq, m.author, m.author_key, m.text, m.created_at, m.temp_id
-            FROM messages m JOIN rooms r ON r.id = m.room_id
-            WHERE r.name_key = :room""";
+    private static final String SELECT = MessageRows.SELECT;
 
     private final Database db;
     private final GroupCommit groupCommit;
+    /** Takes the room's next rev under its row lock: one statement that answers the rev. */
+    private final String takeRev;
 
     public PostgresMessageStore(Database db) {
         this(db, GroupCommitSettings.DEFAULT);
@@ -37,6 +39,10 @@ public final class PostgresMessageStore implements MessageStore {
     public PostgresMessageStore(Database db, GroupCommitSettings appends) {
         this.db = Objects.requireNonNull(db);
         this.groupCommit = new GroupCommit(db, m -> findByTempId(m.room(), m.authorKey(), m.tempId()), appends);
+        this.takeRev = switch (db.kind()) {
+            case POSTGRESQL -> "UPDATE rooms SET last_rev = last_rev + 1 WHERE name_key = :room RETURNING last_rev";
+            case H2 -> "SELECT last_rev FROM FINAL TABLE (UPDATE rooms SET last_rev = last_rev + 1 WHERE name_key = :room)";
+        };
         db.closeWithDatabase(groupCommit);
     }
 
@@ -49,6 +55,11 @@ public final class PostgresMessageStore implements MessageStore {
     @Override
     public Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId) {
         return db.read(h -> findByTempId(h, room, authorKey, tempId));
+    }
+
+    @Override
+    public Optional<ChatMessage> find(RoomName room, long seq) {
+        return db.read(h -> find(h, room, seq));
     }
 
     @Override
@@ -65,7 +76,7 @@ public final class PostgresMessageStore implements MessageStore {
                 .bind("room", room.key())
                 .bind("seq", beforeSeq)
                 .bind("limit", limit)
-                .map(PostgresMessageStore::message)
+                .map((rs, ctx) -> MessageRows.read(rs))
                 .list()).reversed();
     }
 
@@ -78,17 +89,136 @@ public final class PostgresMessageStore implements MessageStore {
                 .bind("room", room.key())
                 .bind("seq", afterSeq)
                 .bind("limit", limit)
-                .map(PostgresMessageStore::message)
+                .map((rs, ctx) -> MessageRows.read(rs))
+                .list());
+    }
+
+    @Override
+    public List<ChatMessage> changedAfter(RoomName room, long afterRev, int limit) {
+        if (checkLimit(limit) == 0) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery(SELECT + " AND m.rev > :rev ORDER BY m.rev LIMIT :limit")
+                .bind("room", room.key())
+                .bind("rev", afterRev)
+                .bind("limit", limit)
+                .map((rs, ctx) -> MessageRows.read(rs))
                 .list());
     }
 
     @Override
     public long lastSeq(RoomName room) {
-        return db.read(h -> h.createQuery("SELECT last_seq FROM rooms WHERE name_key = :room")
+        return position(room).seq();
+    }
+
+    @Override
+    public Position position(RoomName room) {
+        return db.read(h -> h.createQuery("SELECT last_seq, last_rev FROM rooms WHERE name_key = :room")
                 .bind("room", room.key())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> new Position(rs.getLong("last_seq"), rs.getLong("last_rev")))
                 .findOne()
-                .orElse(0L));
+                .orElse(Position.EMPTY));
+    }
+
+    @Override
+    public Changed change(RoomName room, long seq, Change change) {
+        try {
+            return db.write(h -> {
+                Long rev = h.createQuery(takeRev).bind("room", room.key()).mapTo(Long.class).findOne().orElse(null);
+                ChatMessage current = rev == null ? null : find(h, room, seq).orElse(null);
+                if (current == null) {
+                    throw new ChatException.NotFound("no message " + seq + " in room '" + room + "'");
+                }
+                Optional<ChatMessage> next = change.apply(current, rev);
+                if (next.isEmpty()) {
+                    throw new NothingChanged(current); // rolls the rev back
+                }
+                ChatMessage m = next.get();
+                h.createUpdate("""
+                                UPDATE messages SET text = :text, edited_at = :editedAt, deleted = :deleted,
+                                       reactions = :reactions, mentions = :mentions, rev = :rev
+                                WHERE id = :id""")
+                        .bind("text", m.text().value())
+                        .bind("editedAt", m.editedAt() == null ? null : Timestamps.utcValue(Timestamps.stored(m.editedAt())))
+                        .bind("deleted", m.deleted())
+                        .bind("reactions", MessageRows.reactionsColumn(m.reactions()))
+                        .bind("mentions", MessageRows.mentionsColumn(m.mentions()))
+                        .bind("rev", m.rev())
+                        .bind("id", m.id())
+                        .execute();
+                return new Changed(m, true);
+            });
+        } catch (NothingChanged unchanged) {
+            return new Changed(unchanged.current, false);
+        }
+    }
+
+    @Override
+    public OptionalLong markRead(RoomName room, String identityKey, long seq) {
+        return db.write(h -> {
+            // the room's row, locked: markers of one room move one at a time, and the newest seq is read with it
+            Optional<long[]> found = h.createQuery("SELECT id, last_seq FROM rooms WHERE name_key = :room FOR UPDATE")
+                    .bind("room", room.key())
+                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("last_seq")})
+                    .findOne();
+            if (found.isEmpty()) {
+                throw new ChatException.NotFound("no room named '" + room + "'");
+            }
+            long roomId = found.get()[0];
+            long upTo = Math.min(seq, found.get()[1]);
+            Optional<Long> marker = h.createQuery("SELECT seq FROM read_markers WHERE room_id = :id AND reader_key = :key")
+                    .bind("id", roomId).bind("key", identityKey).mapTo(Long.class).findOne();
+            if (upTo <= marker.orElse(0L)) {
+                return OptionalLong.empty();
+            }
+            String write = marker.isPresent()
+                    ? "UPDATE read_markers SET seq = :seq WHERE room_id = :id AND reader_key = :key"
+                    : "INSERT INTO read_markers (room_id, reader_key, seq) VALUES (:id, :key, :seq)";
+            h.createUpdate(write).bind("id", roomId).bind("key", identityKey).bind("seq", upTo).execute();
+            return OptionalLong.of(upTo);
+        });
+    }
+
+    @Override
+    public Map<String, Unread> unread(Collection<RoomName> rooms, String identityKey, Username reader) {
+        if (rooms.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = rooms.stream().map(RoomName::key).distinct().toList();
+        // ' name ' inside ' mentions ', lower-cased: a whole-name match without LIKE, whose _ would match any character
+        String needle = " " + reader.value().toLowerCase(Locale.ROOT) + " ";
+        return db.read(h -> {
+            Map<String, Unread> found = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT r.name_key, COALESCE(k.seq, 0) AS last_read,
+                                   COUNT(m.id) AS unread,
+                                   COUNT(CASE WHEN POSITION(:needle IN ' ' || LOWER(m.mentions) || ' ') > 0 THEN 1 END)
+                                       AS mentions
+                            FROM rooms r
+                            LEFT JOIN read_markers k ON k.room_id = r.id AND k.reader_key = :reader
+                            LEFT JOIN messages m ON m.room_id = r.id AND m.seq > COALESCE(k.seq, 0)
+                                 AND m.deleted = FALSE AND m.author_key <> :reader
+                            WHERE r.name_key IN (<keys>)
+                            GROUP BY r.name_key, k.seq""")
+                    .bind("needle", needle)
+                    .bind("reader", identityKey)
+                    .bindList("keys", keys)
+                    .map((rs, ctx) -> {
+                        found.put(rs.getString("name_key"),
+                                new Unread(rs.getLong("last_read"), rs.getLong("unread"), rs.getLong("mentions")));
+                        return null;
+                    })
+                    .list();
+            return found;
+        });
+    }
+
+    private static Optional<ChatMessage> find(Handle h, RoomName room, long seq) {
+        return h.createQuery(SELECT + " AND m.seq = :seq")
+                .bind("room", room.key())
+                .bind("seq", seq)
+                .map((rs, ctx) -> MessageRows.read(rs))
+                .findOne();
     }
 
     private static Optional<ChatMessage> findByTempId(Handle h, RoomName room, String authorKey, TempId tempId) {
@@ -96,7 +226,7 @@ public final class PostgresMessageStore implements MessageStore {
                 .bind("room", room.key())
                 .bind("authorKey", authorKey)
                 .bind("tempId", tempId.value())
-                .map(PostgresMessageStore::message)
+                .map((rs, ctx) -> MessageRows.read(rs))
                 .findOne();
     }
 
@@ -107,9 +237,13 @@ public final class PostgresMessageStore implements MessageStore {
         return limit;
     }
 
-    private static ChatMessage message(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ChatMessage(rs.getLong("id"), RoomName.of(rs.getString("room")), rs.getLong("seq"),
-                Username.of(rs.getString("author")), rs.getString("author_key"), MessageText.of(rs.getString("text")),
-                Timestamps.read(rs, "created_at"), TempId.of(rs.getString("temp_id")));
+    /** A change that changed nothing: rolls its transaction back (the rev it took is given back). */
+    private static final class NothingChanged extends RuntimeException {
+        final transient ChatMessage current;
+
+        NothingChanged(ChatMessage current) {
+            super(null, null, false, false);
+            this.current = current;
+        }
     }
 }

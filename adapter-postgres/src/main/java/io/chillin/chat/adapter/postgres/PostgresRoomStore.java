@@ -99,6 +99,9 @@ public final class PostgresRoomStore implements RoomStore {
     @Override
     public void delete(RoomName name) {
         int deleted = db.write(h -> {
+            h.createUpdate("DELETE FROM read_markers WHERE room_id IN (SELECT id FROM rooms WHERE name_key = :key)")
+                    .bind("key", name.key())
+                    .execute();
             h.createUpdate("DELETE FROM messages WHERE room_id IN (SELECT id FROM rooms WHERE name_key = :key)")
                     .bind("key", name.key())
                     .execute();

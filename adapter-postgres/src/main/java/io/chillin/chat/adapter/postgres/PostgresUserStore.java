@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,17 @@ public final class PostgresUserStore implements UserStore {
                 .bind("key", username.key())
                 .map(PostgresUserStore::user)
                 .findOne());
+    }
+
+    @Override
+    public List<User> findAll(Collection<Username> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE username_key IN (<keys>)")
+                .bindList("keys", usernames.stream().map(Username::key).distinct().toList())
+                .map(PostgresUserStore::user)
+                .list());
     }
 
     /** Each half goes by its own unique index (an OR of the two would not, on H2); the key's holder comes first. */

@@ -4,8 +4,10 @@ import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,11 @@ public final class LocalUserStore implements UserStore {
     @Override
     public Optional<User> find(Username username) {
         return Optional.ofNullable(users.get(username.key()));
+    }
+
+    @Override
+    public List<User> findAll(Collection<Username> usernames) {
+        return usernames.stream().map(Username::key).distinct().map(users::get).filter(Objects::nonNull).toList();
     }
 
     @Override

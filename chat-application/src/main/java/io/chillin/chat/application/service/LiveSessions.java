@@ -76,6 +76,12 @@ public final class LiveSessions implements OpenConnectionUseCase {
         }
     }
 
+    /** This instance's open connections of one identity that came with a token (an account's, or a guest's token). */
+    public Set<Connection> connectionsOf(String identityKey) {
+        Set<Connection> held = byIdentity.get(identityKey);
+        return held == null ? Set.of() : Set.copyOf(held);
+    }
+
     @Override
     public Admission admit(String token) {
         long readBefore = read;

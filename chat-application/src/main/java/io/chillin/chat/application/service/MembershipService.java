@@ -61,6 +61,11 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         if (sinceSeq != null && sinceSeq < 0) {
             throw new ChatException.Invalid("sinceSeq", "sinceSeq must be zero or a positive seq");
         }
+        Long sinceRev = command.sinceRev();
+        if (sinceRev != null && (sinceRev < 0 || sinceSeq != null)) {
+            throw new ChatException.Invalid("sinceRev", sinceSeq != null ? "give either sinceSeq or sinceRev, not both"
+                    : "sinceRev must be zero or a positive rev");
+        }
         Identity identity = identityFor(connection, command.name());
         usage.joinOrLeave(connection);
         if (fanout.joinedRoom(connection, name).isEmpty()) {
@@ -80,7 +85,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
         HistoryPage history;
         try {
-            history = fanout.attach(connection, room, sinceSeq);
+            history = fanout.attach(connection, room, sinceSeq, sinceRev);
         } catch (RuntimeException e) {
             presence.exit(room.name(), connection.id());
             throw e;

@@ -9,6 +9,7 @@ import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.message.ReplyQuote;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
@@ -16,7 +17,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * This instance's delivery of room events to its own connections. Messages reach each local member
- * exactly once and in seq order: whatever the bus loses, duplicates or reorders, a gap is filled
- * from the message store before anything newer is delivered.
+ * This instance's delivery of room events to its own connections. A room's changes (new messages, edits, deletions,
+ * reactions) reach each local member exactly once and in rev order, so its new messages also come in seq order:
+ * whatever the bus loses, duplicates or reorders, a gap is filled from the message store before anything newer is
+ * delivered. A gap is filled with the messages in their current state: a change overtaken by a later change of the same
+ * message is delivered as that later one.
  *
  * <p>A room's stream belongs to one incarnation of the room, told apart by its creation time (its epoch): when the
  * room is deleted its members are told ({@link ServerEvent.RoomDeleted}) and detached, and a join that finds a
@@ -62,7 +65,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
      * Starts delivery to a connection and returns its history, atomically with respect to delivery:
      * the history ends exactly where live delivery begins.
      */
-    HistoryPage attach(Connection connection, Room joined, Long sinceSeq) {
+    HistoryPage attach(Connection connection, Room joined, Long sinceSeq, Long sinceRev) {
         RoomName room = joined.name();
         Channel channel = channels.computeIfAbsent(room.key(), k -> new Channel(room));
         channel.lock.lock();
@@ -74,10 +77,14 @@ public final class RoomFanout implements RoomBus.Subscriber {
                 channel.epoch = epoch;
             }
             if (channel.members.isEmpty()) {
-                channel.deliveredSeq = messages.lastSeq(room);
+                MessageStore.Position position = messages.position(room);
+                channel.deliveredSeq = position.seq();
+                channel.deliveredRev = position.rev();
                 channel.recent.clear();
             }
-            HistoryPage history = sinceSeq == null ? latest(channel) : resume(room, sinceSeq, channel.deliveredSeq);
+            HistoryPage history = sinceRev != null ? changedSince(room, sinceRev, channel.deliveredSeq)
+                    : sinceSeq != null ? resume(room, sinceSeq, channel.deliveredSeq) : latest(channel);
+            history = history.withRev(channel.deliveredRev);
             channel.members.remove(connection);
             channel.members.add(connection);
             return history;
@@ -108,6 +115,20 @@ public final class RoomFanout implements RoomBus.Subscriber {
         channel.lock.lock();
         try {
             return channel.members.contains(connection) ? Optional.of(channel.room) : Optional.empty();
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    /** The newest seq delivered here in the room, when this instance serves it to anybody. */
+    Optional<Long> knownSeq(RoomName room) {
+        Channel channel = channels.get(room.key());
+        if (channel == null) {
+            return Optional.empty();
+        }
+        channel.lock.lock();
+        try {
+            return channel.members.isEmpty() ? Optional.empty() : Optional.of(channel.deliveredSeq);
         } finally {
             channel.lock.unlock();
         }
@@ -151,6 +172,10 @@ public final class RoomFanout implements RoomBus.Subscriber {
         }
         switch (event) {
             case RoomEvent.MessageAppended appended -> deliverInOrder(channel, appended.message());
+            case RoomEvent.MessageChanged changed -> deliverInOrder(channel, changed.message());
+            case RoomEvent.ReadMarkerMoved moved -> {
+                // for the reader's connections, wherever they are: see UserFeed
+            }
             case RoomEvent.MembershipChanged changed -> {
                 String verb = changed.joined() ? " joined the room" : " left the room";
                 ServerEvent notice = new ServerEvent.SystemNotice(changed.room(), "system-" + UUID.randomUUID(),
@@ -193,6 +218,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
             case RoomEvent.MembershipChanged changed -> new ServerEvent.RoomActivity(changed.room(), presence.count(changed.room()));
             case RoomEvent.RoomChanged changed -> new ServerEvent.RoomListChanged(changed.room());
             case RoomEvent.MessageAppended appended -> null;
+            case RoomEvent.MessageChanged changed -> null;
+            case RoomEvent.ReadMarkerMoved moved -> null;
             case RoomEvent.TypingChanged typing -> null;
         };
         if (news != null) {
@@ -208,7 +235,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
             channel.lock.lock();
             try {
                 if (!channel.members.isEmpty()) {
-                    fillGap(channel, Long.MAX_VALUE);
+                    catchUp(channel);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not resync room " + channel.room + "; will retry on its next message", e);
@@ -228,14 +255,14 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private void deliverInOrder(Channel channel, ChatMessage message) {
         channel.lock.lock();
         try {
-            if (channel.members.isEmpty() || message.seq() <= channel.deliveredSeq) {
+            if (channel.members.isEmpty() || message.rev() <= channel.deliveredRev) {
                 return;
             }
-            if (message.seq() > channel.deliveredSeq + 1) {
-                fillGap(channel, message.seq() - 1);
-            }
-            if (message.seq() == channel.deliveredSeq + 1) {
+            if (message.rev() == channel.deliveredRev + 1) {
                 deliver(channel, message);
+            } else {
+                // the store has this change (it was published after its commit), and whatever came before it
+                catchUp(channel);
             }
         } catch (RuntimeException e) {
             // The store did not answer: deliver nothing newer now; the next message or a resync fills the gap.
@@ -245,31 +272,39 @@ public final class RoomFanout implements RoomBus.Subscriber {
         }
     }
 
-    /** Delivers stored messages after deliveredSeq up to {@code upTo}; caller holds the lock. */
-    private void fillGap(Channel channel, long upTo) {
-        while (channel.deliveredSeq < upTo) {
-            List<ChatMessage> missed = messages.after(channel.room, channel.deliveredSeq, GAP_BATCH);
+    /**
+     * Delivers every change the store has beyond deliveredRev, in rev order, each message in its current state; caller
+     * holds the lock. A rev no message carries any more was overtaken by a later change of its message, which comes
+     * with its own (higher) rev, so the revs delivered so far are all accounted for.
+     */
+    private void catchUp(Channel channel) {
+        while (true) {
+            List<ChatMessage> missed = messages.changedAfter(channel.room, channel.deliveredRev, GAP_BATCH);
             if (missed.isEmpty()) {
                 return;
             }
             for (ChatMessage m : missed) {
-                if (m.seq() > upTo) {
-                    return;
-                }
                 deliver(channel, m);
             }
         }
     }
 
+    /** A message the room had not had yet is posted; one it had is updated. */
     private void deliver(Channel channel, ChatMessage message) {
-        ServerEvent event = new ServerEvent.MessagePosted(message);
+        boolean added = message.seq() > channel.deliveredSeq;
+        ServerEvent event = added ? new ServerEvent.MessagePosted(message) : new ServerEvent.MessageUpdated(message);
         for (Connection c : channel.members) {
             sendSafely(c, event);
         }
-        channel.deliveredSeq = message.seq();
-        channel.recent.addLast(message);
-        if (channel.recent.size() > RECENT) {
-            channel.recent.removeFirst();
+        channel.deliveredRev = message.rev();
+        if (added) {
+            channel.deliveredSeq = message.seq();
+            channel.recent.addLast(message);
+            if (channel.recent.size() > RECENT) {
+                channel.recent.removeFirst();
+            }
+        } else {
+            channel.updateRecent(message);
         }
     }
 
@@ -290,6 +325,7 @@ public final class RoomFanout implements RoomBus.Subscriber {
         channel.members.clear();
         channel.recent.clear();
         channel.deliveredSeq = 0;
+        channel.deliveredRev = 0;
         channel.epoch = null;
     }
 
@@ -316,6 +352,19 @@ public final class RoomFanout implements RoomBus.Subscriber {
         return RoomService.trimmed(found, RoomService.DEFAULT_PAGE, true);
     }
 
+    /**
+     * The messages added or changed after {@code sinceRev}, in current state, ordered by seq: the RESUME_LIMIT with the
+     * lowest revs. New messages beyond what live delivery starts from are left to it.
+     */
+    private HistoryPage changedSince(RoomName room, long sinceRev, long upToSeq) {
+        List<ChatMessage> changed = messages.changedAfter(room, sinceRev, RESUME_LIMIT + 1);
+        boolean more = changed.size() > RESUME_LIMIT;
+        List<ChatMessage> page = new ArrayList<>((more ? changed.subList(0, RESUME_LIMIT) : changed).stream()
+                .filter(m -> m.seq() <= upToSeq).toList());
+        page.sort(Comparator.comparingLong(ChatMessage::seq));
+        return new HistoryPage(page, more);
+    }
+
     private HistoryPage resume(RoomName room, long sinceSeq, long upTo) {
         if (sinceSeq >= upTo) {
             return new HistoryPage(List.of(), false);
@@ -332,13 +381,22 @@ public final class RoomFanout implements RoomBus.Subscriber {
         /** Copy-on-write: a sink may close its connection while a broadcast iterates, which must not break the loop. */
         final Set<Connection> members = new CopyOnWriteArraySet<>();
         long deliveredSeq;
+        /** The room's rev up to which every change has been delivered. */
+        long deliveredRev;
         /** The creation time of the room incarnation this stream serves; null before the first join. */
         Instant epoch;
         /** The last messages delivered, oldest first: the join page without a query. */
-        final ArrayDeque<ChatMessage> recent = new ArrayDeque<>();
+        final List<ChatMessage> recent = new ArrayList<>();
 
         Channel(RoomName room) {
             this.room = room;
+        }
+
+        /** A message the recent page holds changed: so do the quotes of it in the replies the page holds. */
+        void updateRecent(ChatMessage changed) {
+            ReplyQuote quote = ReplyQuote.of(changed);
+            recent.replaceAll(m -> m.seq() == changed.seq() ? changed
+                    : m.replyTo() != null && m.replyTo().seq() == changed.seq() ? m.quoting(quote) : m);
         }
 
         void each(Consumer<Connection> action) {

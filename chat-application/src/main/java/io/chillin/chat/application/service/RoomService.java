@@ -93,6 +93,15 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, S
         List<Room> page = found.size() > limit ? found.subList(0, limit) : found;
         Map<RoomName, Integer> counts = presence.counts(page.stream().map(Room::name).toList());
         List<RoomView> views = page.stream().map(room -> RoomView.of(room, counts.getOrDefault(room.name(), 0))).toList();
+        if (query.viewer() != null && !views.isEmpty()) {
+            Identity viewer = query.viewer();
+            Map<String, MessageStore.Unread> reading = messages.unread(page.stream().map(Room::name).toList(), viewer.key(),
+                    viewer.name());
+            views = views.stream().map(view -> {
+                MessageStore.Unread r = reading.getOrDefault(view.name().key(), new MessageStore.Unread(0, 0, 0));
+                return view.withReading(new RoomView.Reading(r.lastReadSeq(), r.unread(), r.unreadMentions()));
+            }).toList();
+        }
         return new RoomListPage(views, found.size() > limit ? RoomCursor.encode(page.getLast().name().key()) : null);
     }
 
@@ -129,7 +138,9 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, S
         if (room.isPrivate() && !isPresentMember(room.name(), query.reader())) {
             throw new ChatException.Forbidden("room '" + room.name() + "' is private: join it to read its history");
         }
-        return page(room.name(), limit, query.before(), query.after());
+        // read first: a change the page misses then has a higher rev, so a client resuming from it misses nothing
+        long rev = messages.position(room.name()).rev();
+        return page(room.name(), limit, query.before(), query.after()).withRev(rev);
     }
 
     private HistoryPage page(RoomName room, int limit, Long before, Long after) {

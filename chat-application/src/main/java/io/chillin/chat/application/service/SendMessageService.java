@@ -8,6 +8,7 @@ import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.application.port.out.RateLimiter;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
+import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.message.MessageText;
@@ -23,19 +24,19 @@ import java.util.Optional;
 public final class SendMessageService implements SendMessageUseCase {
 
     private final RoomFanout fanout;
-    private final RateLimiter rateLimiter;
+    private final MessageBudget budget;
     private final MessageStore messages;
     private final RoomBus bus;
-    private final UsageGuard usage;
+    private final Mentioning mentioning;
     private final Clock clock;
 
     public SendMessageService(RoomFanout fanout, RateLimiter rateLimiter, MessageStore messages, RoomBus bus,
-                              UsageGuard usage, Clock clock) {
-        this.usage = usage;
+                              UsageGuard usage, UserStore users, Clock clock) {
         this.fanout = fanout;
-        this.rateLimiter = rateLimiter;
+        this.budget = new MessageBudget(rateLimiter, usage);
         this.messages = messages;
         this.bus = bus;
+        this.mentioning = new Mentioning(users);
         this.clock = clock;
     }
 
@@ -49,44 +50,37 @@ public final class SendMessageService implements SendMessageUseCase {
                 .orElseThrow(() -> new ChatException.NotInRoom("you are not in room '" + asked + "'"));
         TempId tempId = TempId.of(command.tempId());
         MessageText text = MessageText.of(command.text());
+        Long replyTo = command.replyTo();
+        if (replyTo != null && (replyTo < 1 || replyTo > fanout.knownSeq(room).orElse(0L) && replyTo > messages.lastSeq(room))) {
+            // seqs run 1, 2, 3, ... and messages are never removed (a deleted one keeps its seq): this is the whole check
+            throw new ChatException.Invalid("replyTo", "replyTo must be the seq of a message of this room");
+        }
         // The unique key of (room, author, tempId) tells a retry from a new message as it is stored, so the common
         // path asks the store nothing first; a retry's permit is given back. Only a sender at the limit is looked
         // up, so that a retry of a stored message is still confirmed rather than refused.
-        Optional<String> guestKey = usage.guestMessageKey(connection, author);
-        Optional<Duration> wait = rateLimiter.tryAcquire(author.key());
-        if (wait.isEmpty() && guestKey.isPresent()) {
-            // a new guest costs nothing: the guests of one address also share one budget
-            wait = usage.guestMessages().tryAcquire(guestKey.get());
-            if (wait.isPresent()) {
-                rateLimiter.release(author.key());
-            }
-        }
-        if (wait.isPresent()) {
+        MessageBudget.Outcome outcome = budget.take(connection, author);
+        if (outcome.refused()) {
+            Duration wait = outcome.retryAfter();
             Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
             if (stored.isPresent()) {
                 return stored.get();
             }
             throw new ChatException.RateLimited(
-                    "slow down: too many messages; try again in " + Math.max(1, wait.get().toSeconds()) + " s", wait.get());
+                    "slow down: too many messages; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
         }
         MessageStore.Appended appended;
         try {
-            appended = messages.append(
-                    new NewMessage(room, author.name(), author.key(), tempId, text, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            appended = messages.append(new NewMessage(room, author.name(), author.key(), tempId, text,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), replyTo, mentioning.of(text)));
         } catch (RuntimeException refused) {
-            givePermitsBack(author, guestKey);
+            outcome.taken().giveBack();
             throw refused;
         }
         if (appended.created()) {
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
         } else {
-            givePermitsBack(author, guestKey);
+            outcome.taken().giveBack();
         }
         return appended.message();
-    }
-
-    private void givePermitsBack(Identity author, Optional<String> guestKey) {
-        rateLimiter.release(author.key());
-        guestKey.ifPresent(key -> usage.guestMessages().release(key));
     }
 }

@@ -8,6 +8,7 @@ import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.application.port.out.RoomStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.message.ChatMessage;
+import io.chillin.chat.domain.message.Emoji;
 import io.chillin.chat.domain.message.MessageText;
 import io.chillin.chat.domain.message.TempId;
 import io.chillin.chat.domain.room.Room;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -301,5 +303,261 @@ public abstract class MessageStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // --- v2: revisions, edits, deletions, reactions, replies, mentions, read markers ---
+
+    private final Username bob = TestNames.user();
+
+    private ChatMessage edit(RoomName room, long seq, String text) {
+        return store.change(room, seq, (m, rev) -> m.edited(MessageText.of(text), List.of(), now, rev)).message();
+    }
+
+    private MessageStore.Changed react(RoomName room, long seq, String emoji, Username who, boolean on) {
+        return store.change(room, seq, (m, rev) -> m.reacted(Emoji.of(emoji), who, on, rev));
+    }
+
+    private static List<String> emoji(ChatMessage m) {
+        return m.reactions().stream().map(r -> r.emoji().value()).toList();
+    }
+
+    @Test
+    void every_change_raises_the_rooms_rev_by_exactly_one_and_a_new_message_takes_the_next() {
+        RoomName room = newRoom();
+        RoomName other = newRoom();
+        assertThat(store.position(room)).isEqualTo(MessageStore.Position.EMPTY);
+        assertThat(append(room, "1", "one").rev()).isEqualTo(1);
+        assertThat(append(other, "1", "elsewhere").rev()).isEqualTo(1);
+        assertThat(edit(room, 1, "one, edited").rev()).isEqualTo(2);
+        assertThat(react(room, 1, "👍", bob, true).message().rev()).isEqualTo(3);
+        ChatMessage second = append(room, "2", "two");
+        assertThat(second.seq()).isEqualTo(2);
+        assertThat(second.rev()).isEqualTo(4);
+        assertThat(store.change(room, 2, (m, rev) -> m.deletedAs(rev)).message().rev()).isEqualTo(5);
+        assertThat(store.position(room)).isEqualTo(new MessageStore.Position(2, 5));
+        assertThat(store.position(other)).isEqualTo(new MessageStore.Position(1, 1));
+    }
+
+    @Test
+    void a_change_that_changes_nothing_takes_no_rev_and_stores_nothing() {
+        RoomName room = newRoom();
+        ChatMessage first = append(room, "1", "same");
+        MessageStore.Changed same = store.change(room, 1, (m, rev) -> m.edited(MessageText.of("  same "), List.of(), now, rev));
+        assertThat(same.changed()).isFalse();
+        assertThat(same.message()).isEqualTo(first);
+        assertThat(react(room, 1, "👍", bob, false).changed()).isFalse();
+        assertThat(store.position(room).rev()).isEqualTo(1);
+        assertThat(store.find(room, 1)).contains(first);
+    }
+
+    @Test
+    void a_rule_that_refuses_changes_nothing_and_its_exception_reaches_the_caller() {
+        RoomName room = newRoom();
+        ChatMessage first = append(room, "1", "x");
+        assertThatThrownBy(() -> store.change(room, 1, (m, rev) -> {
+            throw new ChatException.Forbidden("not yours");
+        })).isInstanceOf(ChatException.Forbidden.class);
+        assertThatThrownBy(() -> store.change(room, 2, (m, rev) -> m.deletedAs(rev)))
+                .isInstanceOf(ChatException.NotFound.class);
+        assertThatThrownBy(() -> store.change(TestNames.room(), 1, (m, rev) -> m.deletedAs(rev)))
+                .isInstanceOf(ChatException.NotFound.class);
+        assertThat(store.find(room, 1)).contains(first);
+        assertThat(store.position(room).rev()).isEqualTo(1);
+    }
+
+    @Test
+    void an_edit_keeps_everything_but_the_text_mentions_and_edit_time_and_is_read_back_exactly() {
+        RoomName room = newRoom();
+        ChatMessage original = append(room, "1", "hello");
+        Instant editedAt = now.plusSeconds(5);
+        ChatMessage edited = store.change(room, 1, (m, rev) -> m.edited(MessageText.of("hello @" + bob.value()),
+                List.of(bob), editedAt, rev)).message();
+        assertThat(edited.text().value()).isEqualTo("hello @" + bob.value());
+        assertThat(edited.editedAt()).isEqualTo(editedAt);
+        assertThat(edited.mentions()).containsExactly(bob);
+        assertThat(edited.id()).isEqualTo(original.id());
+        assertThat(edited.timestamp()).isEqualTo(original.timestamp());
+        assertThat(edited.tempId()).isEqualTo(original.tempId());
+        assertThat(store.find(room, 1)).contains(edited);
+        assertThat(store.latest(room, 5)).containsExactly(edited);
+        assertThat(store.findByTempId(room, "user:" + alice.key(), TempId.of("1"))).contains(edited);
+    }
+
+    @Test
+    void a_deleted_message_keeps_its_identity_and_loses_its_content_and_cannot_be_edited_or_reacted_to() {
+        RoomName room = newRoom();
+        append(room, "1", "first");
+        store.append(new NewMessage(room, alice, "user:" + alice.key(), TempId.of("2"), MessageText.of("hi @x " + bob.value()),
+                now, 1L, List.of(bob)));
+        react(room, 2, "🎉", bob, true);
+        edit(room, 2, "edited before deletion");
+        ChatMessage deleted = store.change(room, 2, (m, rev) -> m.deletedAs(rev)).message();
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.text().value()).isEmpty();
+        assertThat(deleted.reactions()).isEmpty();
+        assertThat(deleted.mentions()).isEmpty();
+        assertThat(deleted.editedAt()).isEqualTo(now);
+        assertThat(deleted.replyTo().seq()).isEqualTo(1);
+        assertThat(store.find(room, 2)).contains(deleted);
+        assertThat(store.change(room, 2, (m, rev) -> m.deletedAs(rev)).changed()).isFalse();
+        assertThatThrownBy(() -> edit(room, 2, "again")).isInstanceOf(ChatException.NotFound.class);
+        assertThatThrownBy(() -> react(room, 2, "🎉", bob, true)).isInstanceOf(ChatException.NotFound.class);
+    }
+
+    @Test
+    void reactions_keep_the_order_emoji_were_added_and_users_reacted_and_a_readded_emoji_goes_last() {
+        RoomName room = newRoom();
+        append(room, "1", "react to me");
+        Username carol = TestNames.user();
+        react(room, 1, "👍", alice, true);
+        react(room, 1, "🎉", bob, true);
+        react(room, 1, "👍", carol, true);
+        react(room, 1, "👍", alice, false); // 👍 keeps its place: carol still has it
+        ChatMessage m = react(room, 1, "❤️", alice, true).message();
+        assertThat(emoji(m)).containsExactly("👍", "🎉", "❤️");
+        assertThat(m.reactions().getFirst().users()).containsExactly(carol);
+        react(room, 1, "👍", carol, false); // the last 👍 goes: it leaves the list
+        react(room, 1, "🎉", alice, true);
+        m = react(room, 1, "👍", bob, true).message();
+        assertThat(emoji(m)).containsExactly("🎉", "❤️", "👍");
+        assertThat(m.reactions().getFirst().users()).containsExactly(bob, alice);
+        assertThat(m.reactions().getFirst().count()).isEqualTo(2);
+        assertThat(store.find(room, 1)).contains(m);
+    }
+
+    @Test
+    void at_most_twenty_distinct_emoji_and_a_twenty_first_is_refused() {
+        RoomName room = newRoom();
+        append(room, "1", "many");
+        for (int i = 0; i < ChatMessage.MAX_REACTIONS; i++) {
+            react(room, 1, "e" + i, alice, true);
+        }
+        assertThatThrownBy(() -> react(room, 1, "one-too-many", alice, true))
+                .isInstanceOfSatisfying(ChatException.Invalid.class, e -> assertThat(e.field()).isEqualTo("emoji"));
+        assertThat(react(room, 1, "e0", bob, true).changed()).isTrue(); // more users of a listed emoji are fine
+        assertThat(store.find(room, 1).orElseThrow().reactions()).hasSize(ChatMessage.MAX_REACTIONS);
+    }
+
+    @Test
+    void a_reply_quotes_the_current_text_of_what_it_answers_and_its_rev_stays_when_that_changes() {
+        RoomName room = newRoom();
+        String longText = "x".repeat(99) + "😀😀 and more";
+        append(room, "1", longText);
+        ChatMessage reply = store.append(new NewMessage(room, bob, "user:" + bob.key(), TempId.of("r"),
+                MessageText.of("answer"), now, 1L, List.of())).message();
+        assertThat(reply.replyTo().seq()).isEqualTo(1);
+        assertThat(reply.replyTo().user()).isEqualTo(alice);
+        assertThat(reply.replyTo().text()).isEqualTo("x".repeat(99) + "😀");
+        edit(room, 1, "short now");
+        ChatMessage read = store.find(room, 2).orElseThrow();
+        assertThat(read.replyTo().text()).isEqualTo("short now");
+        assertThat(read.rev()).isEqualTo(reply.rev());
+        store.change(room, 1, (m, rev) -> m.deletedAs(rev));
+        assertThat(store.latest(room, 5).getLast().replyTo().text()).isEmpty();
+        assertThat(store.changedAfter(room, 0, 10).stream().filter(m -> m.seq() == 2).findFirst().orElseThrow()
+                .replyTo().text()).isEmpty();
+    }
+
+    @Test
+    void changed_after_lists_each_message_once_in_its_current_state_by_rev() {
+        RoomName room = newRoom();
+        fill(room, 3);           // revs 1, 2, 3
+        edit(room, 1, "one");    // 4
+        edit(room, 3, "three");  // 5
+        edit(room, 1, "uno");    // 6
+        List<ChatMessage> changed = store.changedAfter(room, 2, 10);
+        assertThat(changed).extracting(ChatMessage::seq).containsExactly(3L, 1L);
+        assertThat(changed).extracting(ChatMessage::rev).containsExactly(5L, 6L);
+        assertThat(changed.getLast().text().value()).isEqualTo("uno");
+        assertThat(store.changedAfter(room, 0, 2)).extracting(ChatMessage::rev).containsExactly(2L, 5L);
+        assertThat(store.changedAfter(room, 6, 10)).isEmpty();
+    }
+
+    @Test
+    void concurrent_appends_and_changes_take_every_rev_exactly_once() throws Exception {
+        RoomName room = newRoom();
+        fill(room, 4);
+        int threads = 4;
+        int each = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Long>>> revs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                revs.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        if (i % 2 == 0) {
+                            mine.add(append(room, "c" + thread + "-" + i, "concurrent").rev());
+                        } else {
+                            mine.add(react(room, 1 + thread, "r" + i, alice, true).message().rev());
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : revs) {
+                all.addAll(f.get());
+            }
+            assertThat(all).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(5, 4 + threads * each).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.position(room).rev()).isEqualTo(4 + threads * each);
+    }
+
+    @Test
+    void a_read_marker_only_moves_forward_and_stops_at_the_newest_message() {
+        RoomName room = newRoom();
+        fill(room, 5);
+        String reader = "user:" + bob.key();
+        assertThat(store.markRead(room, reader, 2)).hasValue(2);
+        assertThat(store.markRead(room, reader, 1)).isEmpty();
+        assertThat(store.markRead(room, reader, 2)).isEmpty();
+        assertThat(store.markRead(room, reader, 99)).hasValue(5);
+        assertThat(store.markRead(room, reader, 99)).isEmpty();
+        assertThat(store.markRead(room, "user:" + alice.key(), 3)).hasValue(3);
+        assertThatThrownBy(() -> store.markRead(TestNames.room(), reader, 1)).isInstanceOf(ChatException.NotFound.class);
+    }
+
+    @Test
+    void unread_counts_what_others_wrote_above_the_marker_that_is_not_deleted_and_what_of_it_mentions_the_reader() {
+        RoomName room = newRoom();
+        RoomName quiet = newRoom();
+        RoomName untouched = newRoom();
+        String reader = "user:" + bob.key();
+        append(room, "1", "read already");
+        store.markRead(room, reader, 1);
+        append(room, "2", "unread");
+        store.append(new NewMessage(room, alice, "user:" + alice.key(), TempId.of("3"), MessageText.of("@" + bob.value()),
+                now, null, List.of(bob)));
+        store.append(new NewMessage(room, bob, reader, TempId.of("4"), MessageText.of("my own"), now));
+        append(room, "5", "deleted soon");
+        store.change(room, 5, (m, rev) -> m.deletedAs(rev));
+        append(quiet, "1", "q");
+        store.markRead(quiet, reader, 1);
+        append(untouched, "1", "u1");
+        store.append(new NewMessage(untouched, alice, "user:" + alice.key(), TempId.of("2"),
+                MessageText.of("hey @" + bob.value().toUpperCase(Locale.ROOT)), now, null, List.of(bob)));
+        Map<String, MessageStore.Unread> unread = store.unread(List.of(room, quiet, untouched, TestNames.room()), reader, bob);
+        assertThat(unread).containsOnlyKeys(room.key(), quiet.key(), untouched.key());
+        assertThat(unread.get(room.key())).isEqualTo(new MessageStore.Unread(1, 2, 1));
+        assertThat(unread.get(quiet.key())).isEqualTo(new MessageStore.Unread(1, 0, 0));
+        assertThat(unread.get(untouched.key())).isEqualTo(new MessageStore.Unread(0, 2, 1));
+    }
+
+    @Test
+    void a_deleted_room_takes_its_read_markers_with_it() {
+        RoomName room = newRoom();
+        fill(room, 2);
+        String reader = "user:" + bob.key();
+        store.markRead(room, reader, 2);
+        rooms.delete(room);
+        rooms.create(new Room(room, RoomDescription.NONE, alice, null, now));
+        append(room, "again", "new life");
+        assertThat(store.unread(List.of(room), reader, bob).get(room.key())).isEqualTo(new MessageStore.Unread(0, 1, 0));
+        assertThat(store.position(room)).isEqualTo(new MessageStore.Position(1, 1));
     }
 }

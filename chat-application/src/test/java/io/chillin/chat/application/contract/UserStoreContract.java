@@ -39,6 +39,18 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void many_users_are_found_in_one_call_ignoring_case_and_unknown_names_are_left_out() {
+        Username alice = TestNames.user();
+        Username bob = TestNames.user();
+        store.create(new User(alice, "h", "", now));
+        store.create(new User(bob, "h", "", now));
+        List<User> found = store.findAll(List.of(Username.of(alice.value().toUpperCase(java.util.Locale.ROOT)), bob,
+                TestNames.user(), bob));
+        assertThat(found).extracting(User::username).containsExactlyInAnyOrder(alice, bob);
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void unknown_user_is_empty() {
         assertThat(store.find(TestNames.user())).isEmpty();
     }

@@ -28,6 +28,11 @@ public record Username(String value) {
         return new Username(value);
     }
 
+    /** Whether {@code value}, as it is, would make a username. */
+    public static boolean isValid(String value) {
+        return value != null && value.equals(value.strip()) && ALLOWED.matcher(value).matches() && Text.length(value) <= 20;
+    }
+
     /** Validates a name given under another field name (a guest's {@code name}, say). */
     public static Username of(String value, String field) {
         try {

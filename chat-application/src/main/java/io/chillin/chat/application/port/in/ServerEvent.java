@@ -23,6 +23,26 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** A persisted message was edited, deleted or reacted to: delivered to every member once, in rev order. */
+    record MessageUpdated(ChatMessage message) implements ServerEvent {
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
+    /** This connection's user has read the room up to {@code seq} (on this or another connection). */
+    record ReadMarker(RoomName room, long seq) implements ServerEvent {
+    }
+
+    /** A new message of a room this connection is not in mentions its user. */
+    record Mention(ChatMessage message) implements ServerEvent {
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
     /** A live-only notice (somebody joined or left); never stored, has no seq. */
     record SystemNotice(RoomName room, String id, String text, Instant timestamp) implements ServerEvent {
     }

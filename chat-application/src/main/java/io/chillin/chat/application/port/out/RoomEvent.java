@@ -18,6 +18,18 @@ public sealed interface RoomEvent {
         }
     }
 
+    /** A message was edited, deleted or reacted to: {@code message} is its new state, with its new rev. */
+    record MessageChanged(ChatMessage message) implements RoomEvent {
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
+    /** A user's read marker in the room moved forward to {@code seq}: for every connection of that identity. */
+    record ReadMarkerMoved(RoomName room, String identityKey, long seq) implements RoomEvent {
+    }
+
     /** A member arrived in (first connection) or left (last connection) the room. */
     record MembershipChanged(RoomName room, Username user, boolean joined, Instant at) implements RoomEvent {
     }

@@ -3,6 +3,7 @@ package io.chillin.chat.application.port.out;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.User;
 import io.chillin.chat.domain.user.Username;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface UserStore {
 
     /** The account with this name, ignoring case. */
     Optional<User> find(Username username);
+
+    /** The accounts of these names (ignoring case), in no particular order; names nobody has are left out. */
+    List<User> findAll(Collection<Username> usernames);
 
     /** The account this name could pass for: the one of its key, else the one of its skeleton. */
     Optional<User> findLookAlike(Username username);
