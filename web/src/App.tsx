@@ -1,11 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { ChatClient } from './client/ChatClient';
+import { useEffect, useMemo, useState } from 'react';
+import { roomKey, type ChatClient } from './client/ChatClient';
+import { MentionNotifier, browserNotifications } from './client/MentionNotifier';
+import { safeStorage } from './client/session';
 import { ChatScreen } from './components/ChatScreen';
 import { Spinner } from './components/Field';
 import { HomeScreen } from './components/HomeScreen';
 import { RoomsScreen } from './components/RoomsScreen';
 import { TopBar } from './components/TopBar';
-import { navigate, parseRoute, useChat, useRoute } from './lib/hooks';
+import { navigate, parseRoute, roomHash, useChat, useRoute } from './lib/hooks';
+import { pageTitle } from './lib/title';
+import { totalUnread } from './store/unread';
 
 export function App({ client }: { client: ChatClient }) {
   const chat = useChat(client);
@@ -34,6 +38,24 @@ export function App({ client }: { client: ChatClient }) {
   }, [client]);
 
   const session = chat.session;
+
+  const notifier = useMemo(
+    () =>
+      new MentionNotifier({
+        notifications: browserNotifications(),
+        storage: safeStorage(() => window.localStorage),
+        isHidden: () => document.visibilityState === 'hidden',
+        onOpen: (room) => navigate(roomHash(room)),
+      }),
+    [],
+  );
+  useEffect(() => client.onMention((event) => void notifier.notify(event)), [client, notifier]);
+
+  const viewedRoom = session && route.screen === 'room' ? (chat.rooms[roomKey(route.room)]?.name ?? route.room) : null;
+  const totals = totalUnread(session ? chat.unread : {});
+  useEffect(() => {
+    document.title = pageTitle(viewedRoom !== null ? `#${viewedRoom} · Chillin` : 'Chillin Chatroom', totals);
+  }, [viewedRoom, totals.unread, totals.mentions]);
 
   useEffect(() => {
     // read the live hash: a form may have just navigated somewhere more specific
@@ -78,7 +100,7 @@ export function App({ client }: { client: ChatClient }) {
       {skip}
       <TopBar session={session} onSignOut={signOut} />
       {route.screen === 'room' ? (
-        <ChatScreen key={route.room.toLowerCase()} client={client} chat={chat} roomName={route.room} />
+        <ChatScreen key={roomKey(route.room)} client={client} chat={chat} roomName={route.room} notifier={notifier} />
       ) : (
         <RoomsScreen client={client} />
       )}

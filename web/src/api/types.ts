@@ -14,6 +14,26 @@ export interface Room {
   isPrivate: boolean;
   memberCount: number;
   createdAt: string;
+  /** v2, with a token: the seq my read marker stands at (0 if none). */
+  lastReadSeq?: number;
+  /** v2, with a token: messages above the marker that are not deleted and not mine. */
+  unread?: number;
+  /** v2, with a token: of those, the ones that mention me. */
+  unreadMentions?: number;
+}
+
+/** v2: the message a reply answers, with that message's current text cut to 100 code points ("" once deleted). */
+export interface ReplyQuote {
+  seq: number;
+  user: string;
+  text: string;
+}
+
+/** v2: one emoji on a message and who put it there, in the order they reacted. */
+export interface Reaction {
+  emoji: string;
+  count: number;
+  users: string[];
 }
 
 /** A persisted message has a numeric id and a seq; a system notice has a `system-...` id and no seq. */
@@ -28,6 +48,15 @@ export interface WireMessage {
   tempId?: string;
   /** Present (true) when the author was a guest, not a registered account. */
   guest?: boolean;
+  // v2 fields; a v1 server sends none of them.
+  /** The room's rev at this message's latest change. */
+  rev?: number;
+  editedAt?: string | null;
+  deleted?: boolean;
+  replyTo?: ReplyQuote | null;
+  reactions?: Reaction[];
+  /** Registered usernames the text mentions. */
+  mentions?: string[];
 }
 
 export interface Member {
@@ -45,13 +74,19 @@ export interface AuthResponse {
 export interface HistoryResponse {
   messages: WireMessage[];
   hasMore: boolean;
+  /** v2: the room's current rev. */
+  rev?: number;
 }
 
 export type ClientFrame =
   | { type: 'auth'; ref?: string; token: string }
-  | { type: 'join'; ref?: string; room: string; name?: string; password?: string; sinceSeq?: number }
+  | { type: 'join'; ref?: string; room: string; name?: string; password?: string; sinceSeq?: number; sinceRev?: number }
   | { type: 'leave'; ref?: string; room: string }
-  | { type: 'sendMessage'; ref?: string; room: string; tempId: string; text: string }
+  | { type: 'sendMessage'; ref?: string; room: string; tempId: string; text: string; replyTo?: number }
+  | { type: 'editMessage'; ref?: string; room: string; seq: number; text: string }
+  | { type: 'deleteMessage'; ref?: string; room: string; seq: number }
+  | { type: 'react'; ref?: string; room: string; seq: number; emoji: string; on: boolean }
+  | { type: 'markRead'; ref?: string; room: string; seq: number }
   | { type: 'typing'; room: string }
   | { type: 'stopTyping'; room: string }
   | { type: 'ping'; ref?: string }
@@ -63,7 +98,10 @@ export type ServerFrame =
   | { type: 'error'; ref?: string | number; code: string; message: string; field?: string; retryAfter?: number }
   | { type: 'message'; room: string; message: WireMessage }
   | { type: 'messageConfirmed'; ref?: string | number; room: string; tempId: string; id: number; seq: number; timestamp: string }
-  | { type: 'messageHistory'; room: string; messages: WireMessage[]; hasMore: boolean }
+  | { type: 'messageHistory'; room: string; messages: WireMessage[]; hasMore: boolean; rev?: number }
+  | { type: 'messageUpdated'; room: string; message: WireMessage }
+  | { type: 'readMarker'; room: string; seq: number }
+  | { type: 'mention'; room: string; message: WireMessage }
   | { type: 'roomData'; room: string; users: Member[]; memberCount: number }
   | { type: 'userTyping'; room: string; user: string }
   | { type: 'userStoppedTyping'; room: string; user: string }

@@ -1,6 +1,7 @@
 import { describeError } from '../api/rest';
 import type { Room, RoomListEvent } from '../api/types';
 import type { Timers } from '../connection/ChatConnection';
+import { roomKey } from '../lib/validation';
 import {
   applyFetchedRooms,
   applyOnFetched,
@@ -43,8 +44,6 @@ export interface RoomListFeedOptions {
   fastPollMs?: number;
   safetyPollMs?: number;
 }
-
-const roomKey = (name: string): string => name.trim().toLowerCase();
 
 export class RoomListFeed {
   private view: RoomListView = { load: { state: 'loading' }, watch: 'off' };

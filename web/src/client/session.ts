@@ -58,7 +58,8 @@ function parse(json: string | null): Session | null {
   return null;
 }
 
-function safeStorage(get: () => Storage): SessionStorageLike | null {
+/** The storage `get` gives when it can be used, else null. */
+export function safeStorage(get: () => Storage): SessionStorageLike | null {
   try {
     const storage = get();
     const probe = '__chillin_probe__';

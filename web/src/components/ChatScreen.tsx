@@ -1,20 +1,63 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import type { ReplyQuote } from '../api/types';
 import { roomKey, type ChatClient, type ChatSnapshot, type RoomState } from '../client/ChatClient';
+import type { MentionNotifier } from '../client/MentionNotifier';
 import { navigate, useNow } from '../lib/hooks';
-import { unconfirmedCount } from '../store/timeline';
+import { quoteOf, unconfirmedCount } from '../store/timeline';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Composer } from './Composer';
 import { Field } from './Field';
 import { ArrowLeftIcon, CloseIcon, LockIcon, UsersIcon } from './Icons';
 import { MembersPanel, typingText } from './MembersPanel';
-import { MessageList } from './MessageList';
+import { MessageList, type MessageCallbacks } from './MessageList';
 
 const WIDE = '(min-width: 900px)';
+/** How long the room waits for my read marker (from the room list) before reading goes on without a "new messages" line. */
+const MARKER_WAIT_MS = 2_000;
 
 /** One room: header, connection banner, messages, typing line, composer, and the members panel. */
-export function ChatScreen({ client, chat, roomName }: { client: ChatClient; chat: ChatSnapshot; roomName: string }) {
+export function ChatScreen({
+  client,
+  chat,
+  roomName,
+  notifier,
+}: {
+  client: ChatClient;
+  chat: ChatSnapshot;
+  roomName: string;
+  notifier?: MentionNotifier;
+}) {
   const key = roomKey(roomName);
   const room = chat.rooms[key];
+  const unread = chat.unread[key];
+  const [replyTo, setReplyTo] = useState<ReplyQuote | null>(null);
+  // my marker as it was when the room opened (undefined: not known yet); reading waits for it
+  const [unreadAfter, setUnreadAfter] = useState<number | null | undefined>(undefined);
+  const historyLoaded = room?.historyLoaded ?? false;
+  const name = room?.name ?? roomName;
+
+  useEffect(() => {
+    if (unreadAfter !== undefined || !historyLoaded) return;
+    if (unread) {
+      setUnreadAfter(unread.unread > 0 ? unread.lastReadSeq : null);
+      return;
+    }
+    const timer = window.setTimeout(() => setUnreadAfter(null), MARKER_WAIT_MS);
+    return () => window.clearTimeout(timer);
+  }, [unreadAfter, historyLoaded, unread]);
+
+  const callbacks = useMemo<MessageCallbacks>(
+    () => ({
+      onToggleReaction: (seq, emoji) => void client.toggleReaction(name, seq, emoji),
+      onReply: (item) => {
+        if (item.seq !== null) setReplyTo({ seq: item.seq, user: item.user, text: quoteOf(item) });
+      },
+      onEdit: (seq, text) => void client.editMessage(name, seq, text),
+      onDelete: (seq) => void client.deleteMessage(name, seq),
+      onRead: (seq) => client.markRead(name, seq),
+    }),
+    [client, name],
+  );
   const me = chat.session?.user.username ?? '';
   const now = useNow(30_000);
   const membersId = useId();
@@ -51,13 +94,6 @@ export function ChatScreen({ client, chat, roomName }: { client: ChatClient; cha
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
-
-  useEffect(() => {
-    document.title = `#${room?.name ?? roomName} · Chillin`;
-    return () => {
-      document.title = 'Chillin Chatroom';
-    };
-  }, [room?.name, roomName]);
 
   if (!room) return <main className="chat" id="main" tabIndex={-1} />;
 
@@ -112,6 +148,9 @@ export function ChatScreen({ client, chat, roomName }: { client: ChatClient; cha
             onRetry={(tempId) => client.retryMessage(room.name, tempId)}
             onDiscard={(tempId) => client.discardMessage(room.name, tempId)}
             onLoadOlder={() => void client.loadOlder(room.name)}
+            callbacks={callbacks}
+            unreadAfter={unreadAfter ?? null}
+            readEnabled={unreadAfter !== undefined}
           />
         )}
 
@@ -129,10 +168,29 @@ export function ChatScreen({ client, chat, roomName }: { client: ChatClient; cha
                 </>
               ) : null}
             </div>
+            {room.actionError ? (
+              <p className="inline-warning action-error" role="alert" data-testid="action-error">
+                {room.actionError}{' '}
+                <button type="button" className="link-button" onClick={() => client.dismissActionError(room.name)}>
+                  Dismiss
+                </button>
+              </p>
+            ) : null}
             <Composer
               roomName={room.name}
               disabled={false}
-              onSend={(text) => client.sendMessage(room.name, text) !== null}
+              members={room.members.map((m) => m.username)}
+              me={me}
+              replyTo={replyTo}
+              onCancelReply={() => setReplyTo(null)}
+              onSend={(text) => {
+                const sent = client.sendMessage(room.name, text, replyTo?.seq) !== null;
+                if (sent) {
+                  setReplyTo(null);
+                  notifier?.askPermissionOnce(); // a moment the reader clearly chose to chat
+                }
+                return sent;
+              }}
               onTyping={(typing) => client.setTyping(room.name, typing)}
             />
           </>

@@ -13,6 +13,7 @@ function snapshot(connection: Partial<ConnectionState>, extra: Partial<ChatSnaps
     connection: { ...initialState(), ...connection },
     sessionProblem: null,
     rooms: {},
+    unread: {},
     online: true,
     ...extra,
   };

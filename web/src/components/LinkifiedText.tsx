@@ -1,7 +1,12 @@
 import { splitLinks } from '../lib/linkify';
+import { splitMentions } from '../lib/mentions';
 
-/** Message text as text nodes, with http(s) links as anchors. Never HTML: React escapes every string. */
-export function LinkifiedText({ text }: { text: string }) {
+/**
+ * Message text as text nodes, with http(s) links as anchors and the mentions the server found
+ * marked (mine stand out). Never HTML: React escapes every string.
+ */
+export function LinkifiedText({ text, mentions = [], me = '' }: { text: string; mentions?: readonly string[]; me?: string }) {
+  const meKey = me.toLowerCase();
   return (
     <>
       {splitLinks(text).map((segment, index) =>
@@ -10,7 +15,23 @@ export function LinkifiedText({ text }: { text: string }) {
             {segment.text}
           </a>
         ) : (
-          <span key={index}>{segment.text}</span>
+          <span key={index}>
+            {splitMentions(segment.text, mentions).map((part, i) =>
+              part.kind === 'mention' ? (
+                part.name.toLowerCase() === meKey ? (
+                  <mark key={i} className="mention mention-me" data-testid="mention-me">
+                    {part.text}
+                  </mark>
+                ) : (
+                  <span key={i} className="mention">
+                    {part.text}
+                  </span>
+                )
+              ) : (
+                part.text
+              ),
+            )}
+          </span>
         ),
       )}
     </>

@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../client/ChatClient';
+import { newRoomState } from '../client/RoomSession';
 import { emptyTimeline, timelineReducer } from '../store/timeline';
 import { MessageList } from './MessageList';
 
@@ -24,20 +25,7 @@ function roomWith(texts: { user: string; text: string; guest?: boolean }[]): Roo
       message: { id: i + 1, room: 'lobby', seq: i + 1, user: t.user, text: t.text, timestamp: new Date(Date.UTC(2025, 0, 1, 12, 0, i)).toISOString(), kind: 'user', ...(t.guest ? { guest: true } : {}) },
     });
   });
-  return {
-    key: 'lobby',
-    name: 'lobby',
-    joinState: 'joined',
-    joinError: null,
-    timeline,
-    members: [],
-    memberCount: 1,
-    typing: [],
-    historyLoaded: true,
-    loadingOlder: false,
-    olderError: null,
-    info: null,
-  };
+  return { ...newRoomState('lobby', 'lobby', null), joinState: 'joined', timeline, memberCount: 1, historyLoaded: true };
 }
 
 function renderList(room: RoomState) {

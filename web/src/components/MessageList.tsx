@@ -1,22 +1,34 @@
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RoomState } from '../client/ChatClient';
 import { exactTime, relativeTime } from '../lib/time';
+import { withPendingActions } from '../store/pendingActions';
 import type { ChatItem } from '../store/timeline';
 import { Avatar } from './Avatar';
+import { Dialog } from './Dialog';
 import { Spinner } from './Field';
 import { AlertIcon, ArrowDownIcon, CheckIcon, ClockIcon, RefreshIcon } from './Icons';
-import { LinkifiedText } from './LinkifiedText';
+import { MessageItem, type MessageHandlers } from './MessageItem';
+import { useReadTracker } from './useReadTracker';
 
 const GROUP_GAP_MS = 5 * 60_000;
 const BOTTOM_SLACK_PX = 48;
 const TOP_LOAD_PX = 80;
+const HIGHLIGHT_MS = 2_000;
 
 type Group =
   | { kind: 'notice'; item: ChatItem }
   | { kind: 'messages'; user: string; guest: boolean; own: boolean; items: ChatItem[] };
 
-/** Consecutive messages of one sender within a few minutes share one header. */
-export function groupItems(items: ChatItem[], me: string): Group[] {
+/** Where the "new messages" line goes: before the first message above my marker that someone else wrote. */
+export function firstUnreadKey(items: readonly ChatItem[], markerSeq: number | null, me: string): string | null {
+  if (markerSeq === null) return null;
+  const meKey = me.toLowerCase();
+  const first = items.find((i) => i.kind === 'user' && i.seq !== null && i.seq > markerSeq && i.user.toLowerCase() !== meKey && !i.deleted);
+  return first?.key ?? null;
+}
+
+/** Consecutive messages of one sender within a few minutes share one header; `breakBefore` starts a new group. */
+export function groupItems(items: ChatItem[], me: string, breakBefore: string | null = null): Group[] {
   const groups: Group[] = [];
   const meKey = me.toLowerCase();
   for (const item of items) {
@@ -30,6 +42,7 @@ export function groupItems(items: ChatItem[], me: string): Group[] {
     if (
       last?.kind === 'messages' &&
       previous &&
+      item.key !== breakBefore &&
       last.user.toLowerCase() === item.user.toLowerCase() &&
       last.guest === item.guest &&
       Date.parse(item.timestamp) - Date.parse(previous.timestamp) < GROUP_GAP_MS
@@ -42,9 +55,21 @@ export function groupItems(items: ChatItem[], me: string): Group[] {
   return groups;
 }
 
+/** What the list does with a message (v2); without them it shows messages only. */
+export interface MessageCallbacks {
+  onToggleReaction: (seq: number, emoji: string) => void;
+  onReply: (item: ChatItem) => void;
+  onEdit: (seq: number, text: string) => void;
+  onDelete: (seq: number) => void;
+  /** The newest seq actually seen (on screen, page attended). */
+  onRead: (seq: number) => void;
+}
+
 /**
  * The room's messages as a live log. Stays at the bottom while the reader is there; otherwise counts
- * what arrived and offers a button. Scrolling to the top loads older history without a jump.
+ * what arrived and offers a button. Scrolling to the top loads older history without a jump. With
+ * a v2 server: actions on messages, the "new messages" line at my marker when the room was opened,
+ * and the marker moved as messages are seen.
  */
 export function MessageList({
   room,
@@ -53,6 +78,9 @@ export function MessageList({
   onRetry,
   onDiscard,
   onLoadOlder,
+  callbacks,
+  unreadAfter = null,
+  readEnabled = false,
 }: {
   room: RoomState;
   me: string;
@@ -60,6 +88,10 @@ export function MessageList({
   onRetry: (tempId: string) => void;
   onDiscard: (tempId: string) => void;
   onLoadOlder: () => void;
+  callbacks?: MessageCallbacks;
+  /** My read marker when the room was opened: the "new messages" line goes after it. */
+  unreadAfter?: number | null;
+  readEnabled?: boolean;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
@@ -76,6 +108,83 @@ export function MessageList({
     client: 0,
   });
   const items = room.timeline.items;
+  const [editingSeq, setEditingSeq] = useState<number | null>(null);
+  const [deleteSeq, setDeleteSeq] = useState<number | null>(null);
+  const [actionsSeq, setActionsSeq] = useState<number | null>(null);
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const highlightTimer = useRef<number | null>(null);
+  const meKey = me.toLowerCase();
+  const changeable = callbacks !== undefined && room.rev !== null;
+  const iCreated = room.info !== null && room.info.creator.toLowerCase() === meKey;
+
+  useReadTracker(scroller, items, readEnabled && callbacks !== undefined, (seq) => callbacks?.onRead(seq));
+
+  useEffect(() => {
+    if (actionsSeq === null) return;
+    // a tap elsewhere puts the long-pressed message's actions away
+    const onDown = (e: PointerEvent) => {
+      const target = e.target as Element | null;
+      if (!target?.closest?.(`[data-testid="message"][data-seq="${actionsSeq}"]`)) setActionsSeq(null);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [actionsSeq]);
+
+  useEffect(() => () => {
+    if (highlightTimer.current !== null) window.clearTimeout(highlightTimer.current);
+  }, []);
+
+  const jumpTo = useCallback(
+    (seq: number) => {
+      const el = scroller.current?.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"]`);
+      if (!el) {
+        // older than what is loaded: bring the next page in; the reader can click again
+        if (room.timeline.hasMoreOlder) onLoadOlder();
+        return;
+      }
+      el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      el.focus({ preventScroll: true });
+      setHighlightSeq(seq);
+      if (highlightTimer.current !== null) window.clearTimeout(highlightTimer.current);
+      highlightTimer.current = window.setTimeout(() => setHighlightSeq(null), HIGHLIGHT_MS);
+    },
+    [onLoadOlder, room.timeline.hasMoreOlder],
+  );
+
+  /** Gives the focus back to a message once the editor is gone, so the keyboard stays where it was. */
+  const focusSoon = useCallback((seq: number) => {
+    window.requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"]`)?.focus());
+  }, []);
+
+  const handlers = useMemo<MessageHandlers>(
+    () => ({
+      onToggleReaction: (seq, emoji) => callbacks?.onToggleReaction(seq, emoji),
+      onReply: (item) => {
+        setActionsSeq(null);
+        callbacks?.onReply(item);
+      },
+      onStartEdit: (seq) => {
+        setActionsSeq(null);
+        setEditingSeq(seq);
+      },
+      onCancelEdit: (seq) => {
+        setEditingSeq(null);
+        focusSoon(seq);
+      },
+      onSaveEdit: (seq, text) => {
+        callbacks?.onEdit(seq, text);
+        setEditingSeq(null);
+        focusSoon(seq);
+      },
+      onAskDelete: (seq) => {
+        setActionsSeq(null);
+        setDeleteSeq(seq);
+      },
+      onJumpTo: jumpTo,
+      onOpenActions: setActionsSeq,
+    }),
+    [callbacks, jumpTo, focusSoon],
+  );
 
   const scrollToBottom = useCallback((smooth: boolean) => {
     const el = scroller.current;
@@ -145,7 +254,8 @@ export function MessageList({
     if (el.scrollTop < TOP_LOAD_PX && room.timeline.hasMoreOlder && !room.loadingOlder && !room.olderError) onLoadOlder();
   }
 
-  const groups = groupItems(items, me);
+  const dividerKey = firstUnreadKey(items, unreadAfter, me);
+  const groups = groupItems(items, me, dividerKey);
   const hasMessages = items.some((i) => i.kind === 'user');
   const lastOwnSent = [...items].reverse().find((i) => i.kind === 'user' && i.user.toLowerCase() === me.toLowerCase());
 
@@ -181,52 +291,63 @@ export function MessageList({
             ) : null}
           </div>
 
-          {groups.map((group) =>
-            group.kind === 'notice' ? (
-              <div key={group.item.key} className="notice" data-kind="system">
-                <span>{ownNotice(group.item.text, me)}</span>
-                <time dateTime={group.item.timestamp} title={exactTime(group.item.timestamp)}>
-                  {relativeTime(group.item.timestamp, now)}
-                </time>
-              </div>
-            ) : (
-              <div key={group.items[0]!.key} className={`msg-group ${group.own ? 'msg-own' : 'msg-other'}`}>
-                {group.own ? null : <Avatar name={group.user} size={36} />}
-                <div className="msg-body">
-                  <div className="msg-meta">
-                    <span className="msg-author">{group.own ? 'You' : group.user}</span>
-                    {group.guest && !group.own ? (
-                      <span className="badge badge-guest" title="A guest, not a registered account">
-                        guest
-                      </span>
-                    ) : null}
-                    <time dateTime={group.items[0]!.timestamp} title={exactTime(group.items[0]!.timestamp)}>
-                      {relativeTime(group.items[0]!.timestamp, now)}
-                    </time>
-                  </div>
-                  {group.items.map((item) => (
-                    <Fragment key={item.key}>
-                      <div
-                        className={`msg-bubble msg-${item.status}`}
-                        data-status={item.status}
-                        data-own={group.own ? 'true' : 'false'}
-                        data-seq={item.seq ?? undefined}
-                        title={exactTime(item.timestamp)}
-                      >
-                        <span className="visually-hidden">{group.own ? 'You' : group.user}: </span>
-                        <span className="msg-text">
-                          <LinkifiedText text={item.text} />
-                        </span>
-                      </div>
-                      {group.own ? (
-                        <DeliveryLine item={item} showSent={item === lastOwnSent} onRetry={onRetry} onDiscard={onDiscard} />
-                      ) : null}
-                    </Fragment>
-                  ))}
+          {groups.map((group) => (
+            <Fragment key={group.kind === 'notice' ? group.item.key : group.items[0]!.key}>
+              {group.kind === 'messages' && group.items[0]!.key === dividerKey ? (
+                <div className="unread-divider" role="separator" aria-label="New messages" data-testid="unread-divider">
+                  <span aria-hidden="true">New messages</span>
                 </div>
-              </div>
-            ),
-          )}
+              ) : null}
+              {group.kind === 'notice' ? (
+                <div className="notice" data-kind="system">
+                  <span>{ownNotice(group.item.text, me)}</span>
+                  <time dateTime={group.item.timestamp} title={exactTime(group.item.timestamp)}>
+                    {relativeTime(group.item.timestamp, now)}
+                  </time>
+                </div>
+              ) : (
+                <div className={`msg-group ${group.own ? 'msg-own' : 'msg-other'}`}>
+                  {group.own ? null : <Avatar name={group.user} size={36} />}
+                  <div className="msg-body">
+                    <div className="msg-meta">
+                      <span className="msg-author">{group.own ? 'You' : group.user}</span>
+                      {group.guest && !group.own ? (
+                        <span className="badge badge-guest" title="A guest, not a registered account">
+                          guest
+                        </span>
+                      ) : null}
+                      <time dateTime={group.items[0]!.timestamp} title={exactTime(group.items[0]!.timestamp)}>
+                        {relativeTime(group.items[0]!.timestamp, now)}
+                      </time>
+                    </div>
+                    {group.items.map((raw) => {
+                      const { item, pending } = withPendingActions(raw, room.actions, me);
+                      return (
+                        <Fragment key={item.key}>
+                          <MessageItem
+                            item={item}
+                            own={group.own}
+                            author={group.own ? 'You' : group.user}
+                            me={me}
+                            pending={pending}
+                            changeable={changeable && item.status === 'sent'}
+                            canDelete={group.own || iCreated}
+                            editing={editingSeq !== null && item.seq === editingSeq}
+                            highlighted={highlightSeq !== null && item.seq === highlightSeq}
+                            actionsOpen={actionsSeq !== null && item.seq === actionsSeq}
+                            handlers={handlers}
+                          />
+                          {group.own ? (
+                            <DeliveryLine item={item} showSent={raw === lastOwnSent} onRetry={onRetry} onDiscard={onDiscard} />
+                          ) : null}
+                        </Fragment>
+                      );
+                    })}
+                  </div>
+                </div>
+              )}
+            </Fragment>
+          ))}
 
           {!room.historyLoaded && items.length === 0 ? (
             <div className="messages-empty">
@@ -243,6 +364,30 @@ export function MessageList({
           ) : null}
         </div>
       </div>
+      <Dialog
+        open={deleteSeq !== null}
+        title="Delete this message?"
+        description="Everyone in the room will see “Message deleted” in its place. This cannot be undone."
+        onClose={() => setDeleteSeq(null)}
+      >
+        <div className="actions actions-end">
+          <button type="button" className="button button-ghost" onClick={() => setDeleteSeq(null)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            data-testid="confirm-delete"
+            autoFocus
+            onClick={() => {
+              if (deleteSeq !== null) callbacks?.onDelete(deleteSeq);
+              setDeleteSeq(null);
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      </Dialog>
       {showJump && unseen > 0 ? (
         <button type="button" className="jump-button" onClick={() => scrollToBottom(true)}>
           <ArrowDownIcon size={16} />

@@ -52,4 +52,37 @@ describe('RoomsScreen', () => {
     unmount();
     expect(ctx.socket().framesOfType('unwatchRooms')).toHaveLength(1);
   });
+
+  it('shows unread and mention counts from the list, and follows a marker moved in another tab', async () => {
+    const listRooms = vi.fn(() =>
+      Promise.resolve([
+        { ...room('Lobby', 1), lastReadSeq: 4, unread: 3, unreadMentions: 1 },
+        { ...room('games', 0), lastReadSeq: 0, unread: 0, unreadMentions: 0 },
+      ]),
+    );
+    const { client, last } = fakeClient({ api: fakeApi({ listRooms }) });
+    render(<RoomsScreen client={client} />);
+    expect(await screen.findByText('about Lobby')).toBeTruthy();
+    const card = (name: string) => document.querySelector(`[data-room="${name}"]`)!;
+    expect(card('Lobby').querySelector('[data-testid="unread-count"]')?.textContent).toBe('3 unread');
+    expect(card('Lobby').querySelector('[data-testid="mention-count"]')?.textContent).toBe('@1 mention');
+    expect(card('games').querySelector('[data-testid="unread-count"]')).toBeNull();
+
+    await act(async () => {
+      await flush();
+      last().serverOpens();
+    });
+    // a mention in a room this tab is not in counts at once
+    act(() =>
+      last().serverSends({
+        type: 'mention',
+        room: 'games',
+        message: { id: 9, room: 'games', seq: 1, user: 'bob', text: '@alice', timestamp: '2025-01-01T00:00:00Z', kind: 'user', mentions: ['alice'] },
+      }),
+    );
+    expect(card('games').querySelector('[data-testid="mention-count"]')?.textContent).toBe('@1 mention');
+    expect(card('games').querySelector('[data-testid="unread-count"]')?.textContent).toBe('1 unread');
+    act(() => last().serverSends({ type: 'readMarker', room: 'games', seq: 1 }));
+    expect(card('games').querySelector('[data-testid="unread-count"]')).toBeNull();
+  });
 });

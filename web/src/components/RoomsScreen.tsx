@@ -3,7 +3,7 @@ import { ApiError, describeError } from '../api/rest';
 import type { Room } from '../api/types';
 import type { ChatClient } from '../client/ChatClient';
 import { RoomListFeed, type RoomListView } from '../client/RoomListFeed';
-import { navigate, roomHash, useNow } from '../lib/hooks';
+import { navigate, roomHash, useChat, useNow } from '../lib/hooks';
 import { exactTime, relativeTime } from '../lib/time';
 import {
   DESCRIPTION_MAX,
@@ -11,6 +11,7 @@ import {
   ROOM_NAME_MAX,
   codePointLength,
   normaliseRoomName,
+  roomKey,
   validateDescription,
   validateOptionalPassword,
   validatePassword,
@@ -28,7 +29,11 @@ function useRoomList(client: ChatClient): { view: RoomListView; refresh: () => v
   const feed = useMemo(
     () =>
       new RoomListFeed({
-        listRooms: () => client.api.listRooms(),
+        listRooms: async () => {
+          const rooms = await client.api.listRooms();
+          client.noteRoomListing(rooms); // the read markers and unread counts it carries
+          return rooms;
+        },
         getRoom: (name) => client.api.room(name),
         watch: (listener) => client.watchRooms(listener),
         watchStatus: () => client.roomWatchStatus,
@@ -47,6 +52,7 @@ function useRoomList(client: ChatClient): { view: RoomListView; refresh: () => v
 /** Every room, with live member counts, search, create, and the password prompt for private ones. */
 export function RoomsScreen({ client }: { client: ChatClient }) {
   const { view, refresh } = useRoomList(client);
+  const { unread } = useChat(client);
   const load = view.load;
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
@@ -156,6 +162,7 @@ export function RoomsScreen({ client }: { client: ChatClient }) {
                           <span className="visually-hidden">(private)</span>
                         </span>
                       ) : null}
+                      <UnreadBadges unread={unread[roomKey(room.name)]?.unread ?? 0} mentions={unread[roomKey(room.name)]?.unreadMentions ?? 0} />
                       <span className={`member-pill${room.memberCount > 0 ? ' member-pill-live' : ''}`} data-testid="member-count">
                         <UsersIcon size={14} />
                         {room.memberCount}
@@ -200,6 +207,27 @@ export function RoomsScreen({ client }: { client: ChatClient }) {
         }}
       />
     </main>
+  );
+}
+
+/** How many messages wait for me in a room, and how many of them mention me. */
+function UnreadBadges({ unread, mentions }: { unread: number; mentions: number }) {
+  if (unread <= 0 && mentions <= 0) return null;
+  return (
+    <span className="unread-badges">
+      {mentions > 0 ? (
+        <span className="mention-badge" data-testid="mention-count" title={`${mentions} ${mentions === 1 ? 'mention' : 'mentions'} of you`}>
+          @{mentions}
+          <span className="visually-hidden"> {mentions === 1 ? 'mention' : 'mentions'}</span>
+        </span>
+      ) : null}
+      {unread > 0 ? (
+        <span className="unread-badge" data-testid="unread-count" title={`${unread} unread`}>
+          {unread > 99 ? '99+' : unread}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      ) : null}
+    </span>
   );
 }
 

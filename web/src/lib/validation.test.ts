@@ -3,6 +3,7 @@ import {
   codePointLength,
   messageCharactersLeft,
   normaliseRoomName,
+  roomKey,
   strip,
   validateDescription,
   validateMessage,
@@ -70,6 +71,13 @@ describe('room name rules (1..30 after trimming)', () => {
 
   it('normalises like the server: trims and folds inner spaces', () => {
     expect(normaliseRoomName('  coffee    break ')).toBe('coffee break');
+  });
+
+  it('keys a room as the server compares names: stripped, inner runs folded, lower-cased', () => {
+    expect(roomKey('  Coffee    Break ')).toBe('coffee break');
+    expect(roomKey('a  b')).toBe(roomKey('A b'));
+    expect(roomKey('\u2003lobby\u3000')).toBe('lobby'); // Java's strip() takes Unicode spaces off the ends
+    expect(roomKey('a\u00a0b')).not.toBe(roomKey('a b')); // a no-break space inside is part of the name
   });
 });
 

@@ -61,6 +61,14 @@ export function normaliseRoomName(raw: string): string {
   return strip(raw).replace(/[ \t\n\u000B\f\r]+/g, ' ');
 }
 
+/**
+ * The key a room is known by, as the server compares names (its RoomName): stripped, inner white space
+ * folded to one space, lower-cased. "Lobby", " lobby " and "lob  by" ask for "lobby", "lobby", "lob by".
+ */
+export function roomKey(name: string): string {
+  return normaliseRoomName(name).toLowerCase();
+}
+
 /** A room name: 1..30 characters after trimming, no control characters. */
 export function validateRoomName(raw: string): string | null {
   if (CONTROL.test(raw) || LONE_SURROGATE.test(raw)) return 'The room name cannot contain control characters.';

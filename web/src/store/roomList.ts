@@ -1,4 +1,5 @@
 import type { Room, RoomListEvent } from '../api/types';
+import { roomKey as key } from '../lib/validation';
 
 // The room list as the rooms screen shows it, kept fresh by live events (the `watchRooms`
 // extension), by fetching the rooms they name (`GET /api/rooms/{name}`) and by re-fetching every
@@ -29,8 +30,6 @@ export interface Applied {
   /** The event says something the list cannot show by itself: fetch the list again. */
   refetch: boolean;
 }
-
-const key = (name: string): string => name.trim().toLowerCase();
 
 /**
  * Applies one live event: `roomActivity` sets that room's count in place (the same array when

@@ -1,9 +1,11 @@
-import type { WireMessage } from '../api/types';
+import type { Reaction, ReplyQuote, WireMessage } from '../api/types';
 import { strip } from '../lib/validation';
 
 // One room's messages as the reader sees them, kept by a pure reducer: optimistic sends (temp id
 // until the server confirms), failures and retries, an offline queue, and merging of live
 // messages and history pages without ever showing a message twice (same id or same seq).
+// A message the timeline has is replaced only by a copy with a newer rev (an edit, a delete, a
+// reaction), and the quotes of the replies to it follow its text.
 
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -26,6 +28,21 @@ export interface ChatItem {
   uncertain: boolean;
   /** Sort key: [seq or anchor, class (0 message, 1 notice, 2 pending), arrival]. */
   order: readonly [number, number, number];
+  /** The room's rev at this message's latest change (null from a v1 server and before confirmation). */
+  rev: number | null;
+  editedAt: string | null;
+  deleted: boolean;
+  replyTo: ReplyQuote | null;
+  reactions: Reaction[];
+  mentions: string[];
+}
+
+/** How many code points of the answered message a reply quotes (PROTOCOL.md). */
+export const QUOTE_CODE_POINTS = 100;
+
+/** The quote a reply shows of the message it answers: its current text cut short, "" once deleted. */
+export function quoteOf(message: { text: string; deleted: boolean }): string {
+  return message.deleted ? '' : Array.from(message.text).slice(0, QUOTE_CODE_POINTS).join('');
 }
 
 export interface Timeline {
@@ -43,10 +60,12 @@ export interface Timeline {
 export type HistoryMode = 'latest' | 'resume' | 'older' | 'newer';
 
 export type TimelineAction =
-  | { type: 'local'; tempId: string; user: string; text: string; timestamp: string; online: boolean }
+  | { type: 'local'; tempId: string; user: string; text: string; timestamp: string; online: boolean; replyTo?: ReplyQuote | null }
   | { type: 'sending'; tempIds: string[] }
   | { type: 'confirmed'; tempId: string; id: number; seq: number; timestamp: string }
   | { type: 'received'; message: WireMessage }
+  /** A messageUpdated: replaces the message it names if that copy is newer; never adds one. */
+  | { type: 'updated'; message: WireMessage }
   | { type: 'history'; messages: WireMessage[]; hasMore: boolean; mode: HistoryMode }
   | { type: 'failed'; tempId: string; error: string }
   | { type: 'retry'; tempId: string; online: boolean }
@@ -74,6 +93,8 @@ export function timelineReducer(state: Timeline, action: TimelineAction): Timeli
         error: null,
         uncertain: false,
         order: [Number.POSITIVE_INFINITY, 2, arrivals],
+        ...V1_DEFAULTS,
+        replyTo: action.replyTo ?? null,
       };
       return { ...state, arrivals, items: [...state.items, item] };
     }
@@ -100,9 +121,12 @@ export function timelineReducer(state: Timeline, action: TimelineAction): Timeli
       return withSeqBounds(sorted({ ...state, items: [...others, confirmed] }), [action.seq]);
     }
     case 'received':
-      return merge(state, [action.message]);
+      return merge(state, [action.message], 'insert');
+    case 'updated':
+      return merge(state, [action.message], 'replaceOnly');
     case 'history': {
-      const merged = merge(state, action.messages);
+      // A resume by rev brings changed old messages too: only those the timeline shows (or could show) count.
+      const merged = merge(state, action.messages, action.mode === 'resume' ? 'insertLoaded' : 'insert');
       if (action.mode === 'older') return { ...merged, hasMoreOlder: action.hasMore };
       // The first page of a join says whether older messages exist; 'resume' and 'newer' pages speak of newer ones.
       if (action.mode === 'latest' && state.oldestSeq === null) return { ...merged, hasMoreOlder: action.hasMore };
@@ -137,23 +161,45 @@ export function unconfirmedCount(state: Timeline): number {
   return state.items.filter((i) => i.status === 'queued' || i.status === 'sending').length;
 }
 
-function merge(state: Timeline, messages: WireMessage[]): Timeline {
+type V2Fields = Pick<ChatItem, 'rev' | 'editedAt' | 'deleted' | 'replyTo' | 'reactions' | 'mentions'>;
+
+const V1_DEFAULTS: V2Fields = { rev: null, editedAt: null, deleted: false, replyTo: null, reactions: [], mentions: [] };
+
+/**
+ * insert: add what is new; replaceOnly: only update messages held (a messageUpdated);
+ * insertLoaded: like insert, but a message below the loaded part of a longer history is left to
+ * loading older pages, which bring it in its current state.
+ */
+type MergeMode = 'insert' | 'replaceOnly' | 'insertLoaded';
+
+function merge(state: Timeline, messages: WireMessage[], mode: MergeMode): Timeline {
   let next = state;
   const seqs: number[] = [];
   let changed = false;
   for (const m of messages) {
-    const result = mergeOne(next, m);
-    if (result !== next) {
-      next = result;
-      changed = true;
-    }
+    const result = mergeOne(next, m, mode);
+    if (result === next) continue;
+    next = result;
+    changed = true;
     if (m.kind !== 'system' && typeof m.seq === 'number') seqs.push(m.seq);
   }
-  if (!changed && seqs.length === 0) return state;
+  if (!changed) return state;
   return withSeqBounds(sorted(next), seqs);
 }
 
-function mergeOne(state: Timeline, m: WireMessage): Timeline {
+function mergeOne(state: Timeline, m: WireMessage, mode: MergeMode): Timeline {
+  if (mode === 'replaceOnly' || (m.kind !== 'system' && typeof m.seq === 'number' && holds(state, m.id, m.seq))) {
+    return replaceNewer(state, m);
+  }
+  if (
+    mode === 'insertLoaded' &&
+    typeof m.seq === 'number' &&
+    state.hasMoreOlder &&
+    state.oldestSeq !== null &&
+    m.seq < state.oldestSeq
+  ) {
+    return state;
+  }
   if (m.kind === 'system' || typeof m.seq !== 'number') {
     if (state.items.some((i) => i.id === m.id)) return state;
     const arrivals = state.arrivals + 1;
@@ -171,11 +217,11 @@ function mergeOne(state: Timeline, m: WireMessage): Timeline {
       error: null,
       uncertain: false,
       order: [0, 1, arrivals],
+      ...V1_DEFAULTS,
     };
     return { ...state, arrivals, items: [...state.items, notice] };
   }
   const seq = m.seq;
-  if (state.items.some((i) => sameMessage(i, m.id, seq))) return state;
   const pending =
     (m.tempId !== undefined && state.items.find((i) => i.tempId === m.tempId && i.seq === null)) ||
     state.items.find(
@@ -195,9 +241,45 @@ function mergeOne(state: Timeline, m: WireMessage): Timeline {
     error: null,
     uncertain: false,
     order: [seq, 0, 0],
+    ...v2Fields(m),
   };
   const items = pending ? state.items.filter((i) => i !== pending) : state.items;
-  return { ...state, items: [...items, item] };
+  return requote({ ...state, items: [...items, item] }, item);
+}
+
+function v2Fields(m: WireMessage): V2Fields {
+  return {
+    rev: typeof m.rev === 'number' ? m.rev : null,
+    editedAt: m.editedAt ?? null,
+    deleted: m.deleted === true,
+    replyTo: m.replyTo ?? null,
+    reactions: Array.isArray(m.reactions) ? m.reactions : [],
+    mentions: Array.isArray(m.mentions) ? m.mentions : [],
+  };
+}
+
+function holds(state: Timeline, id: number | string, seq: number): boolean {
+  return state.items.some((i) => sameMessage(i, id, seq));
+}
+
+/** A copy of a held message with a newer rev replaces it (a stale or repeated one changes nothing). */
+function replaceNewer(state: Timeline, m: WireMessage): Timeline {
+  if (m.kind === 'system' || typeof m.seq !== 'number' || typeof m.rev !== 'number') return state;
+  const seq = m.seq;
+  const rev = m.rev;
+  const held = state.items.find((i) => sameMessage(i, m.id, seq));
+  if (!held || (held.rev !== null && held.rev >= rev)) return state;
+  const item: ChatItem = { ...held, id: m.id, text: m.text, user: m.user, ...v2Fields(m) };
+  return requote({ ...state, items: state.items.map((i) => (i === held ? item : i)) }, item);
+}
+
+/** The replies to `answered` quote its current text. */
+function requote(state: Timeline, answered: ChatItem): Timeline {
+  if (answered.seq === null) return state;
+  const text = quoteOf(answered);
+  return mapItems(state, (i) =>
+    i.replyTo !== null && i.replyTo.seq === answered.seq && i.replyTo.text !== text ? { ...i, replyTo: { ...i.replyTo, text } } : i,
+  );
 }
 
 function sameMessage(item: ChatItem, id: number | string, seq: number): boolean {
