@@ -153,30 +153,50 @@ public final class PostgresMessageStore implements MessageStore {
         }
     }
 
+    /**
+     * Locks the marker's row only, never the room's: markers moving must not queue behind (or hold up) the appends of a
+     * busy room. The UPDATE moves a marker only forward, atomically; a first marker is inserted, and an insert that
+     * loses a race with another for the same reader is retried as the UPDATE.
+     */
     @Override
     public OptionalLong markRead(RoomName room, String identityKey, long seq) {
-        return db.write(h -> {
-            // the room's row, locked: markers of one room move one at a time, and the newest seq is read with it
-            Optional<long[]> found = h.createQuery("SELECT id, last_seq FROM rooms WHERE name_key = :room FOR UPDATE")
-                    .bind("room", room.key())
-                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("last_seq")})
-                    .findOne();
-            if (found.isEmpty()) {
-                throw new ChatException.NotFound("no room named '" + room + "'");
+        Optional<long[]> found = db.read(h -> h.createQuery("SELECT id, last_seq FROM rooms WHERE name_key = :room")
+                .bind("room", room.key())
+                .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("last_seq")})
+                .findOne());
+        if (found.isEmpty()) {
+            throw new ChatException.NotFound("no room named '" + room + "'");
+        }
+        long roomId = found.get()[0];
+        long upTo = Math.min(seq, found.get()[1]);
+        if (upTo < 1) {
+            return OptionalLong.empty();
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.write(h -> {
+                    int moved = h.createUpdate("""
+                                    UPDATE read_markers SET seq = :seq
+                                    WHERE room_id = :id AND reader_key = :key AND seq < :seq""")
+                            .bind("id", roomId).bind("key", identityKey).bind("seq", upTo).execute();
+                    if (moved > 0) {
+                        return OptionalLong.of(upTo);
+                    }
+                    boolean exists = h.createQuery("SELECT 1 FROM read_markers WHERE room_id = :id AND reader_key = :key")
+                            .bind("id", roomId).bind("key", identityKey).mapTo(Integer.class).findOne().isPresent();
+                    if (exists) {
+                        return OptionalLong.empty();
+                    }
+                    h.createUpdate("INSERT INTO read_markers (room_id, reader_key, seq) VALUES (:id, :key, :seq)")
+                            .bind("id", roomId).bind("key", identityKey).bind("seq", upTo).execute();
+                    return OptionalLong.of(upTo);
+                });
+            } catch (UniqueViolation raced) {
+                if (attempt > 0) {
+                    throw raced;
+                }
             }
-            long roomId = found.get()[0];
-            long upTo = Math.min(seq, found.get()[1]);
-            Optional<Long> marker = h.createQuery("SELECT seq FROM read_markers WHERE room_id = :id AND reader_key = :key")
-                    .bind("id", roomId).bind("key", identityKey).mapTo(Long.class).findOne();
-            if (upTo <= marker.orElse(0L)) {
-                return OptionalLong.empty();
-            }
-            String write = marker.isPresent()
-                    ? "UPDATE read_markers SET seq = :seq WHERE room_id = :id AND reader_key = :key"
-                    : "INSERT INTO read_markers (room_id, reader_key, seq) VALUES (:id, :key, :seq)";
-            h.createUpdate(write).bind("id", roomId).bind("key", identityKey).bind("seq", upTo).execute();
-            return OptionalLong.of(upTo);
-        });
+        }
     }
 
     @Override

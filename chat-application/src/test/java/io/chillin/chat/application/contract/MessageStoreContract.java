@@ -523,6 +523,32 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void concurrent_markers_of_one_reader_end_at_the_highest_and_none_fails() throws Exception {
+        RoomName room = newRoom();
+        fill(room, 20);
+        String reader = "user:" + bob.key();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> marks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                marks.add(pool.submit(() -> {
+                    for (long seq = 1 + offset; seq <= 20; seq += 4) {
+                        store.markRead(room, reader, seq);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : marks) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.unread(List.of(room), reader, bob).get(room.key()).lastReadSeq()).isEqualTo(20);
+    }
+
+    @Test
     void unread_counts_what_others_wrote_above_the_marker_that_is_not_deleted_and_what_of_it_mentions_the_reader() {
         RoomName room = newRoom();
         RoomName quiet = newRoom();
