@@ -40,4 +40,9 @@ public record CliContext(Map<String, String> env, PrintWriter out, PrintWriter e
     public Backends openBackends() {
         return Backends.open(serverConfig(), clock);
     }
+
+    /** Opens what administration needs with this environment (the stores; no presence, no subscription); close it. */
+    public Backends openAdminBackends() {
+        return Backends.openForAdmin(serverConfig(), clock);
+    }
 }

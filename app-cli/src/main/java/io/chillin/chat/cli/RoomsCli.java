@@ -113,8 +113,8 @@ final class RoomsCli {
     }
 
     private <T> T withAdmin(Function<RoomAdmin, T> work) {
-        try (Backends backends = ctx.openBackends()) {
-            return work.apply(new RoomAdmin(backends.ports(), backends.settings(), ctx.clock()));
+        try (Backends backends = ctx.openAdminBackends()) {
+            return work.apply(new RoomAdmin(backends.adminPorts(), backends.settings(), ctx.clock()));
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.chillin.chat.cli;
 
-import io.chillin.chat.cli.admin.RoomAdmin;
-import io.chillin.chat.cli.admin.UserAdmin;
 import io.chillin.chat.cli.net.ServerUrl;
 import io.chillin.chat.cli.smoke.Purger;
 import io.chillin.chat.cli.smoke.SmokeReport;
 import io.chillin.chat.cli.smoke.SmokeTest;
+import io.chillin.chat.application.service.AdminService;
 import io.chillin.chat.server.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,13 +70,14 @@ final class SmokeCli implements Callable<Integer> {
 
     private String purge(String user, String room) {
         List<String> done = new ArrayList<>();
-        try (Backends backends = ctx.openBackends()) {
+        try (Backends backends = ctx.openAdminBackends()) {
+            AdminService admin = AdminService.create(backends.adminPorts(), backends.settings(), ctx.clock());
             if (room != null) {
-                new RoomAdmin(backends.ports(), backends.settings(), ctx.clock()).delete(room);
+                admin.deleteRoom(room);
                 done.add("room " + room);
             }
             if (user != null) {
-                new UserAdmin(backends.ports(), backends.settings(), ctx.clock()).delete(user);
+                admin.deleteUser(user);
                 done.add("user " + user);
             }
         }

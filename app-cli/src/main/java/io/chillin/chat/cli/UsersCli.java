@@ -29,8 +29,8 @@ final class UsersCli {
         } else if (users.isEmpty()) {
             printer.line("No users.");
         } else {
-            Table table = new Table("USERNAME", "EMAIL", "CREATED", "PASSWORD");
-            users.forEach(u -> table.row(u.username(), u.email(), u.createdAt(), u.passwordKind()));
+            Table table = new Table("USERNAME", "EMAIL", "CREATED", "PASSWORD", "ADMIN");
+            users.forEach(u -> table.row(u.username(), u.email(), u.createdAt(), u.passwordKind(), u.admin() ? "yes" : "no"));
             printer.table(table);
         }
         return CliErrors.OK;
@@ -87,6 +87,19 @@ final class UsersCli {
         return CliErrors.OK;
     }
 
+    @Command(name = "grant-admin", description = {"Give the account the admin role: its token may use the admin REST API.",
+            "Example: chillin users grant-admin alice"})
+    int grantAdmin(@Parameters(paramLabel = "USERNAME") String name, @Mixin OutputOptions output) {
+        print(withAdmin(admin -> admin.setAdmin(name, true)), output);
+        return CliErrors.OK;
+    }
+
+    @Command(name = "revoke-admin", description = "Take the admin role back.")
+    int revokeAdmin(@Parameters(paramLabel = "USERNAME") String name, @Mixin OutputOptions output) {
+        print(withAdmin(admin -> admin.setAdmin(name, false)), output);
+        return CliErrors.OK;
+    }
+
     private void print(UserRow user, OutputOptions output) {
         Printer printer = Printer.of(ctx);
         if (output.json()) {
@@ -95,13 +108,13 @@ final class UsersCli {
         }
         Table table = Table.fields();
         table.row("username", user.username()).row("email", user.email()).row("created", user.createdAt())
-                .row("password", user.passwordKind());
+                .row("password", user.passwordKind()).row("admin", user.admin() ? "yes" : "no");
         printer.table(table);
     }
 
     private <T> T withAdmin(Function<UserAdmin, T> work) {
-        try (Backends backends = ctx.openBackends()) {
-            return work.apply(new UserAdmin(backends.ports(), backends.settings(), ctx.clock()));
+        try (Backends backends = ctx.openAdminBackends()) {
+            return work.apply(new UserAdmin(backends.adminPorts(), backends.settings(), ctx.clock()));
         }
     }
 }

@@ -170,6 +170,23 @@ abstract class AdminCommandsContract {
     }
 
     @Test
+    void users_grant_admin_and_revoke_admin_give_and_take_the_role_and_show_it() {
+        String name = createUser();
+        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isFalse();
+
+        Run granted = cli("users", "grant-admin", name.toUpperCase(java.util.Locale.ROOT));
+        assertThat(granted.exitCode()).as(granted.toString()).isZero();
+        assertThat(granted.out()).containsPattern("admin\\s+yes");
+        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isTrue();
+        assertThat(cli("users", "list").out()).containsPattern(name + ".*yes");
+
+        Run revoked = cli("users", "revoke-admin", name);
+        assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
+        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isFalse();
+        assertThat(cli("users", "grant-admin", Names.unique("nobody_")).exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void users_logout_all_ends_every_session_of_the_user_only() {
         String name = createUser();
         String other = createUser();

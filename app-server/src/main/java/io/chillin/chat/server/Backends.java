@@ -10,16 +10,19 @@ import io.chillin.chat.adapter.postgres.PostgresUserStore;
 import io.chillin.chat.adapter.redis.Redis;
 import io.chillin.chat.adapter.redis.RedisPresence;
 import io.chillin.chat.adapter.redis.RedisRateLimiter;
+import io.chillin.chat.adapter.redis.RedisRoomAnnouncer;
 import io.chillin.chat.adapter.redis.RedisRoomBus;
 import io.chillin.chat.adapter.redis.RedisSessionStore;
 import io.chillin.chat.adapter.s3.FilesystemBlobStore;
 import io.chillin.chat.adapter.s3.S3BlobStore;
 import io.chillin.chat.adapter.s3.S3Config;
+import io.chillin.chat.application.AdminPorts;
 import io.chillin.chat.application.ChatPorts;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.local.AnnouncedRoomStore;
 import io.chillin.chat.application.local.CachedRoomStore;
+import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,8 +68,21 @@ public final class Backends implements AutoCloseable {
         }
     }
 
-    /** @throws io.chillin.chat.domain.ChatException.Unavailable when a backend does not answer */
+    /** What a server runs on. @throws io.chillin.chat.domain.ChatException.Unavailable when a backend does not answer */
     public static Backends open(ServerConfig config, Clock clock) {
+        return open(config, clock, true);
+    }
+
+    /**
+     * What an administering tool needs: the stores, the sessions and, in a cluster, a bus that tells the instances of
+     * rooms changed or deleted. No presence (so no heartbeat), no subscription, no shared rate limiter: the tool joins
+     * nothing of the running deployment. Its ports are those of {@link #adminPorts()}.
+     */
+    public static Backends openForAdmin(ServerConfig config, Clock clock) {
+        return open(config, clock, false);
+    }
+
+    private static Backends open(ServerConfig config, Clock clock, boolean serving) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
@@ -101,6 +117,15 @@ public final class Backends implements AutoCloseable {
             if (config.cluster().isPresent()) {
                 ServerConfig.Cluster cluster = config.cluster().get();
                 Redis redis = remember(opened, Redis.connect(cluster.redisUrl(), cluster.keyPrefix()));
+                if (!serving) {
+                    ports = ports.withStores(ports.users(), ports.rooms(), ports.messages())
+                            .withSessions(new RedisSessionStore(redis));
+                    RoomBus announcer = new RedisRoomAnnouncer(redis);
+                    ports = ports.withShared(announcer, ports.presence(), ports.messageRate(), ports.authRate())
+                            .withStores(ports.users(), new AnnouncedRoomStore(ports.rooms(), announcer), ports.messages());
+                    return new Backends(ports, settings, probes, opened,
+                            "admin: database=" + db + ", sessions=redis, bus=redis (publish only)", true);
+                }
                 RedisRoomBus bus = remember(opened, new RedisRoomBus(redis));
                 RedisPresence presence = remember(opened, new RedisPresence(redis, cluster.keyPrefix(), cluster.presenceTtl()));
                 ports = ports.withStores(ports.users(), new CachedRoomStore(ports.rooms(), bus), ports.messages())
@@ -136,6 +161,10 @@ public final class Backends implements AutoCloseable {
 
     public ChatPorts ports() {
         return ports;
+    }
+
+    public AdminPorts adminPorts() {
+        return ports.admin();
     }
 
     public ChatSettings settings() {

@@ -19,6 +19,7 @@ import io.chillin.chat.application.port.in.ShowRoomUseCase;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
 import io.chillin.chat.application.service.AccountService;
+import io.chillin.chat.application.service.AdminService;
 import io.chillin.chat.application.service.AvatarService;
 import io.chillin.chat.application.service.GuessThrottle;
 import io.chillin.chat.application.service.LiveSessions;
@@ -51,6 +52,7 @@ public final class ChatCore {
     private final RoomFanout fanout;
     private final LiveSessions liveSessions;
     private final RoomExpiry expiry;
+    private final AdminService admin;
 
     private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
         this.avatars = new AvatarService(ports.blobs());
@@ -73,6 +75,7 @@ public final class ChatCore {
                 ports.messageRate(), usage, liveSessions, clock);
         ports.bus().subscribe(fanout);
         ports.bus().subscribe(new UserFeed(liveSessions, fanout));
+        this.admin = AdminService.create(ports.admin(), settings, clock);
         this.expiry = new RoomExpiry(ports.rooms(), ports.presence(), clock);
         ports.bus().subscribe(expiry);
     }
@@ -151,6 +154,11 @@ public final class ChatCore {
 
     public SendMessageUseCase sendMessage() {
         return sender;
+    }
+
+    /** Accounts and rooms as an operator manages them; check {@link AdminService#requireAdmin} at an edge. */
+    public AdminService admin() {
+        return admin;
     }
 
     /** Edit, delete, react, mark read. */

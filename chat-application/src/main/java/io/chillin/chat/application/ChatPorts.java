@@ -43,6 +43,11 @@ public record ChatPorts(UserStore users, RoomStore rooms, MessageStore messages,
         Objects.requireNonNull(limiters);
     }
 
+    /** What administration needs of these ports. */
+    public AdminPorts admin() {
+        return new AdminPorts(users, rooms, messages, sessions, hasher, blobs);
+    }
+
     /** Everything in this process's memory: for embedding, tests, and a throwaway chat. */
     public static ChatPorts inMemory(PasswordHasher hasher, ChatSettings settings, Clock clock) {
         LocalRoomStore rooms = new LocalRoomStore();

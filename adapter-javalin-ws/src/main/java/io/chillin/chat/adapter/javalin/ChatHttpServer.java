@@ -57,6 +57,7 @@ public final class ChatHttpServer implements AutoCloseable {
             StaticHeaders.register(cfg, config.strictTransport());
             ApiErrors.register(cfg);
             rest.register(cfg);
+            new AdminApi(core).register(cfg);
             cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);
             cfg.routes.ws("/ws", socket::configure);
         });

@@ -156,7 +156,7 @@ final class RestApi {
         return Map.of("user", UserJson.from(result.user()), "token", result.token());
     }
 
-    private static Json.Fields body(Context ctx) {
+    static Json.Fields body(Context ctx) {
         // JSON travels as UTF-8 (RFC 8259); a body declared in another charset, known or not, is refused, never a 500
         String charset = ctx.characterEncoding();
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {

@@ -97,6 +97,26 @@ public final class PostgresUserStore implements UserStore {
     }
 
     @Override
+    public boolean isAdmin(Username username) {
+        return db.read(h -> h.createQuery("SELECT is_admin FROM users WHERE username_key = :key")
+                .bind("key", username.key())
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+    }
+
+    @Override
+    public void setAdmin(Username username, boolean admin) {
+        int updated = db.write(h -> h.createUpdate("UPDATE users SET is_admin = :admin WHERE username_key = :key")
+                .bind("admin", admin)
+                .bind("key", username.key())
+                .execute());
+        if (updated == 0) {
+            throw new ChatException.NotFound("no user named '" + username + "'");
+        }
+    }
+
+    @Override
     public List<User> list() {
         List<User> users = db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users").map(PostgresUserStore::user).list());
         // Sorted here rather than by ORDER BY: the database's collation would order names differently from

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Accounts in memory, keyed by the name's case-insensitive key, with the skeletons they hold beside them. */
@@ -17,6 +18,8 @@ public final class LocalUserStore implements UserStore {
     private final ConcurrentHashMap<String, User> users = new ConcurrentHashMap<>();
     /** The key of the account holding each skeleton; both maps change together, under this store's lock. */
     private final ConcurrentHashMap<String, String> keysBySkeleton = new ConcurrentHashMap<>();
+    /** The keys of the accounts with the admin role. */
+    private final Set<String> admins = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized void create(User user) {
@@ -58,6 +61,24 @@ public final class LocalUserStore implements UserStore {
             throw new ChatException.NotFound("no user named '" + username + "'");
         }
         keysBySkeleton.remove(removed.username().skeleton(), username.key());
+        admins.remove(username.key());
+    }
+
+    @Override
+    public boolean isAdmin(Username username) {
+        return admins.contains(username.key());
+    }
+
+    @Override
+    public synchronized void setAdmin(Username username, boolean admin) {
+        if (!users.containsKey(username.key())) {
+            throw new ChatException.NotFound("no user named '" + username + "'");
+        }
+        if (admin) {
+            admins.add(username.key());
+        } else {
+            admins.remove(username.key());
+        }
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class AccountService
     private final String decoyHash;
     private final AvatarService avatars;
     private final UsageGuard usage;
+    private final AccountRules accountRules;
 
     /** {@code registrations} counts every registration per address; {@code logins} only failed logins. */
     public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, RateLimiter registrations,
@@ -65,26 +66,20 @@ public final class AccountService
         this.sessionTtl = sessionTtl;
         this.clock = clock;
         this.decoyHash = hasher.hash(SessionTokens.randomId(16));
+        this.accountRules = new AccountRules(users, hasher, policy, avatars, clock);
     }
 
     @Override
     public AuthResult register(RegisterCommand command, String clientAddress) {
-        Username username = Username.of(command.username());
-        LookAlikes.refuse(username.value(), "username");
-        String password = policy.check(command.password(), "password");
-        String email = Email.normalise(command.email());
+        AccountRules.Candidate candidate = accountRules.check(command.username(), command.password(), command.email());
+        Username username = candidate.username();
         if (!usage.exempt(clientAddress)) {
             throttle("register-address:" + clientAddress);
         }
-        Optional<User> holder = users.findLookAlike(username);
-        if (holder.isPresent()) {
-            throw username.takenBy(holder.get().username());
-        }
-        User user = new User(username, hasher.hash(password), email, clock.instant());
-        users.create(user);
+        User user = accountRules.create(candidate);
         try {
             AuthResult result = openSession(Identity.registered(username), view(user));
-            avatars.storeFor(username);
+            accountRules.storeAvatar(username);
             return result;
         } catch (RuntimeException e) {
             undoRegistration(username, e);

@@ -46,6 +46,7 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, S
     private final PasswordPolicy policy;
     private final UsageGuard usage;
     private final Clock clock;
+    private final RoomRules roomRules;
 
     public RoomService(RoomStore rooms, MessageStore messages, Presence presence, PasswordHasher hasher, RoomGate gate,
                        PasswordPolicy policy, UsageGuard usage, Clock clock) {
@@ -57,20 +58,13 @@ public final class RoomService implements CreateRoomUseCase, ListRoomsUseCase, S
         this.gate = gate;
         this.policy = policy;
         this.clock = clock;
+        this.roomRules = new RoomRules(rooms, hasher, policy, clock);
     }
 
     @Override
     public RoomView createRoom(CreateRoomCommand command) {
         Identity creator = Objects.requireNonNull(command.creator(), "creator");
-        RoomName name = RoomName.of(command.name(), "name");
-        LookAlikes.refuse(name.value(), "name");
-        RoomDescription description = RoomDescription.of(command.description());
-        String password = command.password();
-        String passwordHash = password == null || password.isEmpty() ? null : hasher.hash(policy.check(password, "password"));
-        rooms.findLookAlike(name).ifPresent(holder -> {
-            throw name.takenBy(holder.name());
-        });
-        Room room = new Room(name, description, creator.name(), passwordHash, clock.instant());
+        Room room = roomRules.newRoom(command.name(), "name", command.description(), command.password(), creator.name());
         UsageGuard.RoomPermit permit = usage.roomCreation(creator, command.clientAddress());
         try {
             rooms.create(room);

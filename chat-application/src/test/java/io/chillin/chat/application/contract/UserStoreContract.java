@@ -44,10 +44,27 @@ public abstract class UserStoreContract {
         Username bob = TestNames.user();
         store.create(new User(alice, "h", "", now));
         store.create(new User(bob, "h", "", now));
-        List<User> found = store.findAll(List.of(Username.of(alice.value().toUpperCase(java.util.Locale.ROOT)), bob,
+        List<User> found = store.findAll(List.of(Username.of(alice.value().toUpperCase(Locale.ROOT)), bob,
                 TestNames.user(), bob));
         assertThat(found).extracting(User::username).containsExactlyInAnyOrder(alice, bob);
         assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void the_admin_role_is_granted_and_taken_back_and_goes_with_the_account() {
+        Username name = TestNames.user();
+        store.create(new User(name, "h", "", now));
+        assertThat(store.isAdmin(name)).isFalse();
+        store.setAdmin(Username.of(name.value().toUpperCase(Locale.ROOT)), true);
+        assertThat(store.isAdmin(name)).isTrue();
+        store.setAdmin(name, false);
+        assertThat(store.isAdmin(name)).isFalse();
+        store.setAdmin(name, true);
+        store.delete(name);
+        store.create(new User(name, "h", "", now));
+        assertThat(store.isAdmin(name)).as("a new account of the name starts without it").isFalse();
+        assertThat(store.isAdmin(TestNames.user())).isFalse();
+        assertThatThrownBy(() -> store.setAdmin(TestNames.user(), true)).isInstanceOf(ChatException.NotFound.class);
     }
 
     @Test

@@ -37,4 +37,10 @@ public interface UserStore {
 
     /** Every account, in name order. */
     List<User> list();
+
+    /** Whether the account has the admin role; false for an unknown one. */
+    boolean isAdmin(Username username);
+
+    /** Grants or takes back the admin role. @throws ChatException.NotFound for an unknown user */
+    void setAdmin(Username username, boolean admin);
 }
