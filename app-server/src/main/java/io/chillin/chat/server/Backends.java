@@ -24,6 +24,8 @@ import io.chillin.chat.application.local.AnnouncedRoomStore;
 import io.chillin.chat.application.local.CachedRoomStore;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.domain.user.PasswordPolicy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -59,9 +61,9 @@ public final class Backends implements AutoCloseable {
     }
 
     /** The SQL database; embedded files held by a process that does not share them are told with the way out. */
-    private static Database openDatabase(ServerConfig config) {
+    private static Database openDatabase(ServerConfig config, MeterRegistry metrics) {
         try {
-            return Database.open(config.databaseConfig());
+            return Database.open(config.databaseConfig(), metrics);
         } catch (Database.InUseByAnotherProcess e) {
             throw new ChatException.Unavailable(e.getMessage() + ": stop it first, or start the server and this"
                     + " tool with CHAT_EMBEDDED_SHARED=true so that they can use it together");
@@ -70,7 +72,12 @@ public final class Backends implements AutoCloseable {
 
     /** What a server runs on. @throws io.chillin.chat.domain.ChatException.Unavailable when a backend does not answer */
     public static Backends open(ServerConfig config, Clock clock) {
-        return open(config, clock, true);
+        return open(config, clock, true, null);
+    }
+
+    /** As {@link #open(ServerConfig, Clock)}, with the database pool, Redis and group commit measured in {@code metrics}. */
+    public static Backends open(ServerConfig config, Clock clock, MeterRegistry metrics) {
+        return open(config, clock, true, metrics);
     }
 
     /**
@@ -79,10 +86,10 @@ public final class Backends implements AutoCloseable {
      * nothing of the running deployment. Its ports are those of {@link #adminPorts()}.
      */
     public static Backends openForAdmin(ServerConfig config, Clock clock) {
-        return open(config, clock, false);
+        return open(config, clock, false, null);
     }
 
-    private static Backends open(ServerConfig config, Clock clock, boolean serving) {
+    private static Backends open(ServerConfig config, Clock clock, boolean serving, MeterRegistry metrics) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             ChatSettings settings = new ChatSettings(new PasswordPolicy(config.passwordMinLength(), 1024),
@@ -90,11 +97,15 @@ public final class Backends implements AutoCloseable {
                     config.authAttemptsPerMinute(), Duration.ofMinutes(1)).withGuessLimits(config.guessLimits())
                     .withUsageLimits(config.usageLimits()).withTypingInterval(config.typingInterval())
                     .withGuestLifetime(config.guestLifetime());
-            Database database = remember(opened, openDatabase(config));
+            Database database = remember(opened, openDatabase(config, metrics));
             String db = database.kind().id();
+            PostgresMessageStore messages = new PostgresMessageStore(database);
+            if (metrics != null) {
+                Gauge.builder("chat.store.append.queue", messages, PostgresMessageStore::waitingAppends)
+                        .description("appends waiting for the group commit").register(metrics);
+            }
             ChatPorts ports = ChatPorts.inMemory(new Argon2PasswordHasher(), settings, clock)
-                    .withStores(new PostgresUserStore(database, clock), new PostgresRoomStore(database),
-                            new PostgresMessageStore(database))
+                    .withStores(new PostgresUserStore(database, clock), new PostgresRoomStore(database), messages)
                     .withSessions(new PostgresSessionStore(database, clock));
             List<HealthProbe> probes = new ArrayList<>();
             probes.add(HealthProbe.of("database", db, database::ping));
@@ -116,7 +127,7 @@ public final class Backends implements AutoCloseable {
             String shared = "in-process";
             if (config.cluster().isPresent()) {
                 ServerConfig.Cluster cluster = config.cluster().get();
-                Redis redis = remember(opened, Redis.connect(cluster.redisUrl(), cluster.keyPrefix()));
+                Redis redis = remember(opened, Redis.connect(cluster.redisUrl(), cluster.keyPrefix(), metrics));
                 if (!serving) {
                     ports = ports.withStores(ports.users(), ports.rooms(), ports.messages())
                             .withSessions(new RedisSessionStore(redis));

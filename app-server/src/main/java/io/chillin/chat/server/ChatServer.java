@@ -3,8 +3,14 @@ package io.chillin.chat.server;
 import io.chillin.chat.adapter.javalin.ChatHttpServer;
 import io.chillin.chat.adapter.javalin.EdgeConfig;
 import io.chillin.chat.application.ChatCore;
+import io.chillin.chat.application.port.out.ChatMetrics;
+import io.chillin.chat.server.metrics.MetricsEndpoint;
+import io.chillin.chat.server.metrics.MicrometerChatMetrics;
+import io.chillin.chat.server.metrics.ServerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +29,18 @@ public final class ChatServer implements AutoCloseable {
     private final ChatHttpServer http;
     private final ScheduledExecutorService housekeeping;
     private final String mode;
+    private final MetricsEndpoint metricsEndpoint;
 
-    private ChatServer(Backends backends, ChatHttpServer http, ScheduledExecutorService housekeeping, String mode) {
+    private final ServerMetrics serverMetrics;
+
+    private ChatServer(Backends backends, ChatHttpServer http, ScheduledExecutorService housekeeping, String mode,
+                       MetricsEndpoint metricsEndpoint, ServerMetrics serverMetrics) {
+        this.serverMetrics = serverMetrics;
         this.backends = backends;
         this.http = http;
         this.housekeeping = housekeeping;
         this.mode = mode;
+        this.metricsEndpoint = metricsEndpoint;
     }
 
     /**
@@ -38,11 +50,23 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(ServerConfig config) {
         Clock clock = Clock.systemUTC();
-        Backends backends = Backends.open(config, clock);
+        ServerMetrics serverMetrics = config.metrics().enabled() ? new ServerMetrics() : null;
+        PrometheusMeterRegistry metrics = serverMetrics == null ? null : serverMetrics.registry();
+        Backends backends;
+        try {
+            backends = Backends.open(config, clock, metrics);
+        } catch (RuntimeException e) {
+            if (serverMetrics != null) {
+                serverMetrics.close();
+            }
+            throw e;
+        }
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("housekeeping").factory());
+        MetricsEndpoint metricsEndpoint = null;
         try {
-            ChatCore core = ChatCore.create(backends.ports(), backends.settings(), clock);
+            ChatCore core = ChatCore.create(backends.ports(), backends.settings(), clock,
+                    metrics == null ? ChatMetrics.NONE : new MicrometerChatMetrics(metrics, clock));
             config.cluster().ifPresent(cluster -> sweepPresenceRegularly(core, cluster.presenceTtl(), housekeeping));
             regularly(housekeeping, "session check", SESSION_CHECK_MILLIS, core::checkSessions);
             if (!config.emptyRoomTtl().isZero()) {
@@ -50,13 +74,25 @@ public final class ChatServer implements AutoCloseable {
             }
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
                     config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE);
-            ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes()).start(config.host(), config.port());
+            boolean ownPort = metrics != null && config.metrics().port().isPresent();
+            ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes(), metrics, metrics != null && !ownPort)
+                    .start(config.host(), config.port());
+            if (ownPort) {
+                metricsEndpoint = MetricsEndpoint.start(config.host(), config.metrics().port().get(), metrics);
+                LOG.info("metrics on http://{}:{}/metrics", config.host(), metricsEndpoint.port());
+            }
             String mode = backends.clustered() ? "cluster instance" : config.postgres().isPresent()
                     ? "single instance on PostgreSQL" : "single instance, embedded";
             LOG.info("Chillin Chatroom listening on http://{}:{} ({}): {}", config.host(), http.port(), mode,
                     backends.summary());
-            return new ChatServer(backends, http, housekeeping, mode);
+            return new ChatServer(backends, http, housekeeping, mode, metricsEndpoint, serverMetrics);
         } catch (RuntimeException e) {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            if (serverMetrics != null) {
+                serverMetrics.close();
+            }
             housekeeping.shutdownNow();
             backends.close();
             throw e;
@@ -115,6 +151,11 @@ public final class ChatServer implements AutoCloseable {
         return http.port();
     }
 
+    /** The port of the metrics' own endpoint, when CHAT_METRICS_PORT asked for one. */
+    public OptionalInt metricsPort() {
+        return metricsEndpoint == null ? OptionalInt.empty() : OptionalInt.of(metricsEndpoint.port());
+    }
+
     public String mode() {
         return mode;
     }
@@ -126,8 +167,14 @@ public final class ChatServer implements AutoCloseable {
         stopHousekeeping();
         try {
             http.close();
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
         } finally {
             backends.close();
+            if (serverMetrics != null) {
+                serverMetrics.close();
+            }
         }
     }
 }

@@ -29,9 +29,17 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
                            TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames,
                            GuessLimits guessLimits, UsageLimits usageLimits, Duration typingInterval,
-                           Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime) {
+                           Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime, Metrics metrics) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
+
+    /**
+     * Whether the server keeps metrics and serves them in Prometheus's format at {@code /metrics}: on its own port when
+     * {@code port} is set (0 picks a free one), else on the main port.
+     */
+    public record Metrics(boolean enabled, Optional<Integer> port) {
+        public static final Metrics OFF = new Metrics(false, Optional.empty());
+    }
 
     /** Cluster mode: the Redis shared by every instance, the prefix of its keys, and how soon a silent instance counts as dead. */
     public record Cluster(String redisUrl, String keyPrefix, Duration presenceTtl) {
@@ -110,7 +118,9 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 Duration.ofMillis(s.integer("CHAT_TYPING_INTERVAL_MS", 3000, 0, 600_000)),
                 Duration.ofSeconds(s.integer("CHAT_EMPTY_ROOM_TTL_SECONDS", 600, 0, 30 * 24 * 3600)),
                 s.bool("CHAT_EMBEDDED_SHARED", false),
-                Duration.ofHours(s.integer("CHAT_GUEST_LIFETIME_HOURS", 168, 1, 24 * 366)));
+                Duration.ofHours(s.integer("CHAT_GUEST_LIFETIME_HOURS", 168, 1, 24 * 366)),
+                new Metrics(s.bool("CHAT_METRICS", true), s.text("CHAT_METRICS_PORT")
+                        .map(p -> s.integer("CHAT_METRICS_PORT", 0, 0, 65535))));
     }
 
     /** The rates and caps of every other command (see {@link UsageLimits}), and the addresses they spare. */

@@ -18,6 +18,7 @@ import io.chillin.chat.application.port.in.SendMessageUseCase;
 import io.chillin.chat.application.port.in.ShowRoomUseCase;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
+import io.chillin.chat.application.port.out.ChatMetrics;
 import io.chillin.chat.application.service.AccountService;
 import io.chillin.chat.application.service.AdminService;
 import io.chillin.chat.application.service.AvatarService;
@@ -54,7 +55,7 @@ public final class ChatCore {
     private final RoomExpiry expiry;
     private final AdminService admin;
 
-    private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock) {
+    private ChatCore(ChatPorts ports, ChatSettings settings, Clock clock, ChatMetrics metrics) {
         this.avatars = new AvatarService(ports.blobs());
         UsageGuard usage = new UsageGuard(settings.usageLimits(), ports.limiters());
         this.accounts = new AccountService(ports.users(), ports.sessions(), ports.hasher(), ports.authRate(),
@@ -66,13 +67,13 @@ public final class ChatCore {
                 GuessThrottle.roomPasswords(ports.limiters(), settings.guessLimits(), usage::exempt));
         this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(), gate,
                 settings.passwordPolicy(), usage, clock);
-        this.fanout = new RoomFanout(ports.messages(), ports.presence());
+        this.fanout = new RoomFanout(ports.messages(), ports.presence(), metrics);
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
-                gate, settings.typingInterval(), usage, clock);
+                gate, settings.typingInterval(), usage, clock, metrics);
         this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), usage,
-                ports.users(), clock);
+                ports.users(), clock, metrics);
         this.lifecycle = MessageLifecycleService.create(fanout, ports.messages(), ports.rooms(), ports.users(), ports.bus(),
-                ports.messageRate(), usage, liveSessions, clock);
+                ports.messageRate(), usage, liveSessions, clock, metrics);
         ports.bus().subscribe(fanout);
         ports.bus().subscribe(new UserFeed(liveSessions, fanout));
         this.admin = AdminService.create(ports.admin(), settings, clock);
@@ -81,7 +82,12 @@ public final class ChatCore {
     }
 
     public static ChatCore create(ChatPorts ports, ChatSettings settings, Clock clock) {
-        return new ChatCore(ports, settings, clock);
+        return create(ports, settings, clock, ChatMetrics.NONE);
+    }
+
+    /** A core that tells {@code metrics} of its work. */
+    public static ChatCore create(ChatPorts ports, ChatSettings settings, Clock clock, ChatMetrics metrics) {
+        return new ChatCore(ports, settings, clock, metrics);
     }
 
     public RegisterUseCase register() {

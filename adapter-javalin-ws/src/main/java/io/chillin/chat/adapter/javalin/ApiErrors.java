@@ -29,15 +29,15 @@ final class ApiErrors {
         };
     }
 
-    static void register(JavalinConfig config) {
+    static void register(JavalinConfig config, EdgeMetrics metrics) {
         config.routes.exception(ChatException.class, (e, ctx) -> {
             if (e instanceof ChatException.RateLimited limited) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
             }
-            respond(ctx, e.code(), e.getMessage(), Json.fieldOf(e));
+            respond(ctx, e.code(), e.getMessage(), Json.fieldOf(e), metrics);
         });
         config.routes.exception(Json.Malformed.class,
-                (e, ctx) -> respond(ctx, ErrorCode.MALFORMED, e.getMessage(), e.field));
+                (e, ctx) -> respond(ctx, ErrorCode.MALFORMED, e.getMessage(), e.field, metrics));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             ErrorCode code = switch (e.getStatus()) {
                 case 401 -> ErrorCode.UNAUTHORIZED;
@@ -52,7 +52,7 @@ final class ApiErrors {
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, ErrorCode.INTERNAL, "internal error", null);
+            respond(ctx, ErrorCode.INTERNAL, "internal error", null, metrics);
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.path().startsWith("/api/")) {
@@ -61,7 +61,8 @@ final class ApiErrors {
         });
     }
 
-    static void respond(Context ctx, ErrorCode code, String message, String field) {
+    private static void respond(Context ctx, ErrorCode code, String message, String field, EdgeMetrics metrics) {
+        metrics.refused(code.name(), "rest");
         ctx.status(status(code));
         ctx.json(Json.errorBody(code.name(), message, field));
     }

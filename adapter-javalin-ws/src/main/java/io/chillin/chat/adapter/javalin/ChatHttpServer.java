@@ -2,6 +2,8 @@ package io.chillin.chat.adapter.javalin;
 
 import io.chillin.chat.application.ChatCore;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -18,12 +20,25 @@ public final class ChatHttpServer implements AutoCloseable {
     /** Classpath folder holding the browser client's built files. */
     public static final String WEB_ROOT = "/chillin-web";
 
+    /** Prometheus's text exposition format. */
+    public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private final Javalin app;
     private final ChatSocket socket;
     private DefaultSessionCache httpSessions;
 
     public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
-        this.socket = new ChatSocket(core, config);
+        this(core, config, probes, null, false);
+    }
+
+    /**
+     * An edge whose counts go to {@code metrics} (null: counted nowhere); with {@code serveMetrics} it also answers
+     * {@code GET /metrics} in Prometheus's text format, from {@code metrics}, which must then be a Prometheus registry.
+     */
+    public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes, MeterRegistry metrics,
+                          boolean serveMetrics) {
+        EdgeMetrics edgeMetrics = metrics == null ? EdgeMetrics.none() : new EdgeMetrics(metrics);
+        this.socket = new ChatSocket(core, config, edgeMetrics);
         RestApi rest = new RestApi(core, probes);
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -55,7 +70,11 @@ public final class ChatHttpServer implements AutoCloseable {
             });
             config.trustedProxies().install(cfg);
             StaticHeaders.register(cfg, config.strictTransport());
-            ApiErrors.register(cfg);
+            ApiErrors.register(cfg, edgeMetrics);
+            if (serveMetrics) {
+                PrometheusMeterRegistry prometheus = (PrometheusMeterRegistry) metrics;
+                cfg.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(prometheus.scrape()));
+            }
             rest.register(cfg);
             new AdminApi(core).register(cfg);
             cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);

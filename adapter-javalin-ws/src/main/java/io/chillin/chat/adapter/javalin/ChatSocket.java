@@ -54,9 +54,17 @@ final class ChatSocket {
     private final EdgeConfig config;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    ChatSocket(ChatCore core, EdgeConfig config) {
+    private final EdgeMetrics metrics;
+
+    ChatSocket(ChatCore core, EdgeConfig config, EdgeMetrics metrics) {
         this.core = core;
         this.config = config;
+        this.metrics = metrics;
+        metrics.gauge("chat.connections.open", "WebSocket connections open on this instance", clients, Map::size);
+        metrics.gauge("chat.outbound.queued.frames", "frames handed to sockets and not yet written, all connections",
+                clients, all -> all.values().stream().mapToInt(c -> c.outbox.waiting()).sum());
+        metrics.gauge("chat.outbound.queued.frames.max", "the most frames waiting for one connection",
+                clients, all -> all.values().stream().mapToInt(c -> c.outbox.waiting()).max().orElse(0));
     }
 
     /** Runs on the HTTP upgrade request: refuses foreign origins (403) and bad tokens (401) before any frame. */
@@ -148,7 +156,12 @@ final class ChatSocket {
             CoreSession socket = ((WebSocketSession) session).getCoreSession();
             this.outbox = new Outbox<>(config.outboundQueueFrames(),
                     frame -> socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, false),
-                    reason -> dropLater(POLICY_VIOLATION, reason));
+                    reason -> {
+                        if (reason.startsWith(Outbox.NOT_READING)) {
+                            metrics.slowClientDropped();
+                        }
+                        dropLater(POLICY_VIOLATION, reason);
+                    });
             this.sent = org.eclipse.jetty.util.Callback.from(outbox::written, outbox::failed);
             this.connection = core.connections().open(admission, address, new EventSink() {
                 @Override
@@ -248,17 +261,23 @@ final class ChatSocket {
                 ref = refOf(frame);
                 Json.Fields fields = new Json.Fields(frame);
                 String type = fields.requiredString("type");
+                if (type.equals("sendMessage")) {
+                    metrics.messageReceived();
+                }
                 if (type.equals("sendMessage") && System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
                     throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
                 }
                 core.connections().touch(connection);
                 dispatch(type, fields, ref);
             } catch (ChatException e) {
+                metrics.refused(e.code().name(), "ws");
                 reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfterSeconds(e)));
             } catch (Json.Malformed e) {
+                metrics.refused(ErrorCode.MALFORMED.name(), "ws");
                 reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
             } catch (RuntimeException e) {
                 LOG.error("unexpected failure handling a frame", e);
+                metrics.refused(ErrorCode.INTERNAL.name(), "ws");
                 reply(Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null));
             } finally {
                 outbox.release();

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class Outbox<F> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** How the reason given to the overflow handler begins when the client does not read. */
+    static final String NOT_READING = "client is not reading";
 
     /**
      * Hands one frame to the socket without blocking. The socket reports each frame once, later or at once: to
@@ -111,7 +113,7 @@ final class Outbox<F> {
     private void overflow() {
         closed = true;
         heldEvents.clear();
-        report("client is not reading: more than " + capacity + " frames waiting");
+        report(NOT_READING + ": more than " + capacity + " frames waiting");
     }
 
     /** The socket wrote a frame. Runs on whichever thread the socket reports from: takes no lock. */

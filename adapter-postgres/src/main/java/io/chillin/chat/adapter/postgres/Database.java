@@ -2,6 +2,8 @@ package io.chillin.chat.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.chillin.chat.domain.ChatException;
 import java.sql.Connection;
@@ -64,7 +66,12 @@ public final class Database implements AutoCloseable {
      * @throws InUseByAnotherProcess when the embedded database is open in a process that does not share it
      */
     public static Database open(DatabaseConfig config) {
-        HikariDataSource pool = connect(config);
+        return open(config, null);
+    }
+
+    /** As {@link #open(DatabaseConfig)}, with the connection pool's metrics (waits, usage, timeouts) in {@code metrics}. */
+    public static Database open(DatabaseConfig config, MeterRegistry metrics) {
+        HikariDataSource pool = connect(config, metrics);
         try {
             Kind kind = kindOf(pool, config);
             migrate(config, kind);
@@ -137,8 +144,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    private static HikariDataSource connect(DatabaseConfig config) {
+    private static HikariDataSource connect(DatabaseConfig config, MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
+        if (metrics != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());

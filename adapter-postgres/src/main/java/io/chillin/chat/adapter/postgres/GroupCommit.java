@@ -110,6 +110,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Appends waiting for their batch now. */
+    int waiting() {
+        return queue.size();
+    }
+
     /** Stops taking appends, lets the writer finish what is queued, and waits for it briefly. */
     @Override
     public void close() {

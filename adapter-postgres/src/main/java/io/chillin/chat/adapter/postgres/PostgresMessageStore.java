@@ -46,6 +46,11 @@ public final class PostgresMessageStore implements MessageStore {
         db.closeWithDatabase(groupCommit);
     }
 
+    /** Appends waiting for the group commit now: for an operator's gauge. */
+    public int waitingAppends() {
+        return groupCommit.waiting();
+    }
+
     /** Appends through the group commit: batched with every other append in flight, answered once durable. */
     @Override
     public Appended append(NewMessage m) {

@@ -3,6 +3,10 @@ package io.chillin.chat.adapter.redis;
 import io.chillin.chat.domain.ChatException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -47,10 +51,18 @@ public final class Redis implements AutoCloseable {
      * @throws IllegalArgumentException for a URL that is not a Redis URL
      */
     public static Redis connect(String url, String prefix) {
+        return connect(url, prefix, null);
+    }
+
+    /** As {@link #connect(String, String)}, recording each command's latency in {@code metrics} when given. */
+    public static Redis connect(String url, String prefix, MeterRegistry metrics) {
         Objects.requireNonNull(prefix);
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        RedisClient client = metrics == null ? RedisClient.create(uri) : RedisClient.create(ClientResources.builder()
+                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(metrics, MicrometerOptions.builder()
+                        .histogram(true).build()))
+                .build(), uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

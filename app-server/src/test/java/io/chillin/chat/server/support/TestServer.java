@@ -57,6 +57,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The port of the metrics' own endpoint (started with CHAT_METRICS_PORT). */
+    public int metricsPort() {
+        return server.metricsPort().orElseThrow();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port();
     }

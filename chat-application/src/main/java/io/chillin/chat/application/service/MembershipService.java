@@ -9,6 +9,7 @@ import io.chillin.chat.application.port.in.LeaveRoomUseCase;
 import io.chillin.chat.application.port.in.RoomView;
 import io.chillin.chat.application.port.in.TypingUseCase;
 import io.chillin.chat.application.port.in.WatchRoomsUseCase;
+import io.chillin.chat.application.port.out.ChatMetrics;
 import io.chillin.chat.application.port.out.Member;
 import io.chillin.chat.application.port.out.Presence;
 import io.chillin.chat.application.port.out.RoomBus;
@@ -39,9 +40,16 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final TypingThrottle typingThrottle;
     private final UsageGuard usage;
     private final Clock clock;
+    private final ChatMetrics metrics;
 
     public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
                              RoomGate gate, Duration typingInterval, UsageGuard usage, Clock clock) {
+        this(rooms, users, presence, bus, fanout, gate, typingInterval, usage, clock, ChatMetrics.NONE);
+    }
+
+    public MembershipService(RoomStore rooms, UserStore users, Presence presence, RoomBus bus, RoomFanout fanout,
+                             RoomGate gate, Duration typingInterval, UsageGuard usage, Clock clock, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.usage = usage;
         this.rooms = rooms;
         this.users = users;
@@ -93,6 +101,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         if (entry == Presence.Entry.FIRST_CONNECTION) {
             bus.publish(new RoomEvent.MembershipChanged(room.name(), identity.name(), true, now()));
         }
+        metrics.joined();
         var members = fanout.membersOf(room.name());
         return new JoinResult(RoomView.of(room, members.memberCount()), history, members);
     }

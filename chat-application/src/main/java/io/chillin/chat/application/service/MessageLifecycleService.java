@@ -3,6 +3,7 @@ package io.chillin.chat.application.service;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.MessageLifecycleUseCase;
 import io.chillin.chat.application.port.in.ServerEvent;
+import io.chillin.chat.application.port.out.ChatMetrics;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
@@ -36,9 +37,11 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
     private final Mentioning mentioning;
     private final LiveSessions connections;
     private final Clock clock;
+    private final ChatMetrics metrics;
 
     MessageLifecycleService(RoomFanout fanout, MessageStore messages, RoomStore rooms, RoomBus bus, MessageBudget budget,
-                            Mentioning mentioning, LiveSessions connections, Clock clock) {
+                            Mentioning mentioning, LiveSessions connections, Clock clock, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.fanout = fanout;
         this.messages = messages;
         this.rooms = rooms;
@@ -53,9 +56,10 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
     public static MessageLifecycleService create(RoomFanout fanout, MessageStore messages, RoomStore rooms,
                                                  UserStore users, RoomBus bus,
                                                  RateLimiter messageRate,
-                                                 UsageGuard usage, LiveSessions connections, Clock clock) {
+                                                 UsageGuard usage, LiveSessions connections, Clock clock,
+                                                 ChatMetrics metrics) {
         return new MessageLifecycleService(fanout, messages, rooms, bus, new MessageBudget(messageRate, usage),
-                new Mentioning(users), connections, clock);
+                new Mentioning(users), connections, clock, metrics);
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
         Member member = member(connection, room);
         MessageText newText = MessageText.of(text);
         List<Username> mentions = mentioning.of(newText);
-        change(connection, member, seq, (current, rev) -> {
+        change(connection, member, seq, "edit", (current, rev) -> {
             if (!current.authorKey().equals(member.identity.key())) {
                 throw new ChatException.Forbidden("only its author may edit a message");
             }
@@ -76,7 +80,7 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
         Member member = member(connection, room);
         boolean creator = !member.identity.guest() && rooms.find(member.room).map(Room::creator)
                 .map(c -> c.sameAs(member.identity.name())).orElse(false);
-        change(connection, member, seq, (current, rev) -> {
+        change(connection, member, seq, "delete", (current, rev) -> {
             if (!creator && !current.authorKey().equals(member.identity.key())) {
                 throw new ChatException.Forbidden("only its author or the room's creator may delete a message");
             }
@@ -88,7 +92,7 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
     public void react(Connection connection, String room, long seq, String emoji, boolean on) {
         Member member = member(connection, room);
         Emoji chosen = Emoji.of(emoji);
-        change(connection, member, seq, (current, rev) -> current.reacted(chosen, member.identity.name(), on, rev));
+        change(connection, member, seq, "react", (current, rev) -> current.reacted(chosen, member.identity.name(), on, rev));
     }
 
     @Override
@@ -108,7 +112,7 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
         }
     }
 
-    private void change(Connection connection, Member member, long seq, MessageStore.Change rule) {
+    private void change(Connection connection, Member member, long seq, String kind, MessageStore.Change rule) {
         if (seq < 1) {
             throw new ChatException.NotFound("no message " + seq + " in room '" + member.room + "'");
         }
@@ -125,6 +129,7 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
             throw refused;
         }
         if (changed.changed()) {
+            metrics.changed(kind);
             bus.publish(new RoomEvent.MessageChanged(changed.message()));
         }
     }

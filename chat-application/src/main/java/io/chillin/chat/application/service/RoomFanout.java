@@ -3,6 +3,7 @@ package io.chillin.chat.application.service;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.HistoryPage;
 import io.chillin.chat.application.port.in.ServerEvent;
+import io.chillin.chat.application.port.out.ChatMetrics;
 import io.chillin.chat.application.port.out.Member;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.Presence;
@@ -52,13 +53,19 @@ public final class RoomFanout implements RoomBus.Subscriber {
 
     private final MessageStore messages;
     private final Presence presence;
+    private final ChatMetrics metrics;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     /** Connections watching the room list (the lobby), whatever rooms they are in. */
     private final Set<Connection> lobby = new CopyOnWriteArraySet<>();
 
     public RoomFanout(MessageStore messages, Presence presence) {
+        this(messages, presence, ChatMetrics.NONE);
+    }
+
+    public RoomFanout(MessageStore messages, Presence presence, ChatMetrics metrics) {
         this.messages = messages;
         this.presence = presence;
+        this.metrics = metrics;
     }
 
     /**
@@ -293,9 +300,12 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private void deliver(Channel channel, ChatMessage message) {
         boolean added = message.seq() > channel.deliveredSeq;
         ServerEvent event = added ? new ServerEvent.MessagePosted(message) : new ServerEvent.MessageUpdated(message);
+        int recipients = 0;
         for (Connection c : channel.members) {
             sendSafely(c, event);
+            recipients++;
         }
+        metrics.delivered(message, recipients, added);
         channel.deliveredRev = message.rev();
         if (added) {
             channel.deliveredSeq = message.seq();

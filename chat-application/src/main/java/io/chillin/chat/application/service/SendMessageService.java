@@ -3,6 +3,7 @@ package io.chillin.chat.application.service;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.SendMessageCommand;
 import io.chillin.chat.application.port.in.SendMessageUseCase;
+import io.chillin.chat.application.port.out.ChatMetrics;
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.application.port.out.RateLimiter;
@@ -29,9 +30,11 @@ public final class SendMessageService implements SendMessageUseCase {
     private final RoomBus bus;
     private final Mentioning mentioning;
     private final Clock clock;
+    private final ChatMetrics metrics;
 
     public SendMessageService(RoomFanout fanout, RateLimiter rateLimiter, MessageStore messages, RoomBus bus,
-                              UsageGuard usage, UserStore users, Clock clock) {
+                              UsageGuard usage, UserStore users, Clock clock, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.fanout = fanout;
         this.budget = new MessageBudget(rateLimiter, usage);
         this.messages = messages;
@@ -69,6 +72,7 @@ public final class SendMessageService implements SendMessageUseCase {
                     "slow down: too many messages; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
         }
         MessageStore.Appended appended;
+        long started = System.nanoTime();
         try {
             appended = messages.append(new NewMessage(room, author.name(), author.key(), tempId, text,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), replyTo, mentioning.of(text)));
@@ -77,7 +81,10 @@ public final class SendMessageService implements SendMessageUseCase {
             throw refused;
         }
         if (appended.created()) {
+            long stored = System.nanoTime();
+            metrics.appended(Duration.ofNanos(stored - started));
             bus.publish(new RoomEvent.MessageAppended(appended.message()));
+            metrics.published(Duration.ofNanos(System.nanoTime() - stored));
         } else {
             outcome.taken().giveBack();
         }
