@@ -74,10 +74,12 @@ public final class ChatCore {
                 ports.users(), clock, metrics);
         this.lifecycle = MessageLifecycleService.create(fanout, ports.messages(), ports.rooms(), ports.users(), ports.bus(),
                 ports.messageRate(), usage, liveSessions, clock, metrics);
-        ports.bus().subscribe(fanout);
-        ports.bus().subscribe(new UserFeed(liveSessions, fanout));
         this.admin = AdminService.create(ports.admin(), settings, clock);
         this.expiry = new RoomExpiry(ports.rooms(), ports.presence(), clock);
+        // The bus's subscribers, in the order each event reaches them: the rooms' members first (delivery), then
+        // each user's other sockets (mentions, read markers), then housekeeping (a room used again does not expire).
+        ports.bus().subscribe(fanout);
+        ports.bus().subscribe(new UserFeed(liveSessions, fanout));
         ports.bus().subscribe(expiry);
     }
 
