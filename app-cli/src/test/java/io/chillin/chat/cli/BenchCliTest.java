@@ -1,5 +1,6 @@
 package io.chillin.chat.cli;
 
+import io.chillin.chat.testing.TestBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,7 +109,7 @@ class BenchCliTest {
         try (PostgresDatabase database = PostgresDatabase.create()) {
             Map<String, String> cluster = new HashMap<>(database.env());
             cluster.putAll(BENCH_SERVER);
-            cluster.put("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+            cluster.put("REDIS_URL", TestBackends.redisUrl());
             cluster.put("CHAT_REDIS_PREFIX", Names.unique("cli-bench-"));
             cluster.put("CHAT_BLOB_DIR", Files.createTempDirectory("cli-bench-blobs").toString());
             try (TestServer a = TestServer.start(cluster); TestServer b = TestServer.start(cluster)) {

@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.testing.TestBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chillin.chat.adapter.javalin.HealthProbe;
@@ -40,7 +41,7 @@ class BackendsTest {
     void cluster_a_server_shares_everything_in_redis_and_an_admin_tool_only_announces() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create()) {
             Map<String, String> env = new HashMap<>(database.env());
-            env.put("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+            env.put("REDIS_URL", TestBackends.redisUrl());
             env.put("CHAT_REDIS_PREFIX", "backends-test-" + System.nanoTime());
             env.put("CHAT_BLOB_DIR", Files.createTempDirectory("backends-blobs").toString());
             ServerConfig config = ServerConfig.fromEnvironment(env);

@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.testing.TestBackends;
 import static io.chillin.chat.server.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ class ClusterEndToEndTest {
         }
         for (int i = 0; i < 3; i++) {
             List<String> env = new ArrayList<>(List.of(database.serverEnv()));
-            env.addAll(List.of("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
+            env.addAll(List.of("REDIS_URL", TestBackends.redisUrl(),
                     "CHAT_REDIS_PREFIX", prefix, "CHAT_PRESENCE_TTL_MS", "1500", "CHAT_BLOB_DIR", sharedBlobs));
             instances.add(TestServer.start(env.toArray(String[]::new)));
         }

@@ -1,5 +1,6 @@
 package io.chillin.chat.adapter.postgres;
 
+import io.chillin.chat.testing.TestBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    static final String PG_URL_VARIABLE = "CHAT_TEST_PG_URL";
-    static final String PG_USER_VARIABLE = "CHAT_TEST_PG_USER";
-    static final String PG_PASSWORD_VARIABLE = "CHAT_TEST_PG_PASSWORD";
 
     private final Backend backend;
     private DatabaseConfig config;
@@ -112,9 +110,10 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static final class PostgresSchema implements Backend {
-        private final String url = env(PG_URL_VARIABLE, "jdbc:postgresql://127.0.0.1:5432/test");
-        private final String user = env(PG_USER_VARIABLE, "postgres");
-        private final String password = env(PG_PASSWORD_VARIABLE, "");
+        private final TestBackends.Postgres server = TestBackends.postgres();
+        private final String url = server.jdbcUrl();
+        private final String user = server.user();
+        private final String password = server.password();
         private String schema;
 
         @Override
@@ -139,16 +138,10 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new AssertionError("""
-                        PostgreSQL is required for these tests but did not answer at %s as user '%s': %s
-                        Start one, e.g. `docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:15`,
-                        or point %s, %s and %s at a server where that user may create schemas."""
-                        .formatted(url, user, e.getMessage(), PG_URL_VARIABLE, PG_USER_VARIABLE, PG_PASSWORD_VARIABLE), e);
+                        PostgreSQL is required for these tests but did not answer at %s as user '%s' (from %s): %s
+                        To provide one: %s."""
+                        .formatted(url, user, server.source(), e.getMessage(), TestBackends.howToProvide()), e);
             }
-        }
-
-        private static String env(String name, String fallback) {
-            String value = System.getenv(name);
-            return value == null || value.isBlank() ? fallback : value;
         }
 
         @Override

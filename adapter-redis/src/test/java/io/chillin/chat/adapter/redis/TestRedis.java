@@ -1,5 +1,6 @@
 package io.chillin.chat.adapter.redis;
 
+import io.chillin.chat.testing.TestBackends;
 import io.chillin.chat.application.contract.TestNames;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -10,12 +11,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The Redis the tests use (env CHAT_TEST_REDIS_URL, default the local one) under a key prefix of this
+ * The Redis the tests use ({@link TestBackends}: the environment, a container, or the local one) under a key prefix of this
  * test class's own, whose keys are deleted afterwards. Fails, never skips, when Redis is not there.
  */
 final class TestRedis implements BeforeAllCallback, AfterAllCallback {
 
-    static final String URL = System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    static final String URL = TestBackends.redisUrl();
 
     private final String prefix = TestNames.unique("chat-test-");
     private final List<Redis> opened = new ArrayList<>();
@@ -31,8 +32,8 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
         try {
             redis = Redis.connect(URL, prefix);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Redis is needed at " + URL + ": start it (redis-server --daemonize yes)"
-                    + " or point CHAT_TEST_REDIS_URL at one", e);
+            throw new IllegalStateException("Redis is needed at " + URL + " and did not answer: "
+                    + TestBackends.howToProvide(), e);
         }
         opened.add(redis);
         return redis;

@@ -1,5 +1,6 @@
 package io.chillin.chat.server.support;
 
+import io.chillin.chat.testing.TestBackends;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A fresh database on the PostgreSQL server the tests use (env CHAT_TEST_PG_URL, default the local
+ * A fresh database on the PostgreSQL server the tests use ({@link TestBackends}: the environment, a container, or the local
  * one), dropped afterwards. Fails, never skips, when PostgreSQL is not there.
  */
 public final class PostgresDatabase implements AutoCloseable {
@@ -27,15 +28,16 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase create() {
-        String url = System.getenv().getOrDefault("CHAT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = System.getenv().getOrDefault("CHAT_TEST_PG_USER", "postgres");
-        String password = System.getenv().getOrDefault("CHAT_TEST_PG_PASSWORD", "");
+        TestBackends.Postgres server = TestBackends.postgres();
+        String url = server.jdbcUrl();
+        String user = server.user();
+        String password = server.password();
         String name = "chat_e2e_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is needed at " + url + " (user " + user + "): start it (e.g."
-                    + " 'pg_ctlcluster 15 main start') or point CHAT_TEST_PG_URL/CHAT_TEST_PG_USER at one", e);
+            throw new IllegalStateException("PostgreSQL is needed at " + url + " (user " + user + ", from "
+                    + server.source() + ") and did not answer: " + TestBackends.howToProvide(), e);
         }
         return new PostgresDatabase(url, user, password, name);
     }

@@ -1,5 +1,6 @@
 package io.chillin.chat.server.support;
 
+import io.chillin.chat.testing.TestBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class TestCluster implements AutoCloseable {
         try {
             for (int i = 0; i < count; i++) {
                 List<String> env = new ArrayList<>(List.of(database.serverEnv()));
-                env.addAll(List.of("REDIS_URL", System.getenv().getOrDefault("CHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
+                env.addAll(List.of("REDIS_URL", TestBackends.redisUrl(),
                         "CHAT_REDIS_PREFIX", prefix, "CHAT_BLOB_DIR", sharedBlobs));
                 env.addAll(List.of(extraEnv));
                 started.add(TestServer.start(env.toArray(String[]::new)));
