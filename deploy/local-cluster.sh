@@ -31,15 +31,11 @@ done
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
 
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)"; do
-    [[ -n "$candidate" && -x "$candidate" ]] || continue
-    local major
-    major=$("$candidate" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
-    if [[ -n "$major" && "$major" -ge 21 ]]; then echo "$candidate"; return; fi
-  done
-  die "needs Java 21 or newer: set JAVA_HOME"
+find_java() { # the JDK search shared with ./mvnw (.mvn/pick-jdk.sh)
+  # shellcheck disable=SC1091
+  . "$root/.mvn/pick-jdk.sh"
+  chillin_pick_jdk java local-cluster || exit 1
+  echo "$JAVA_HOME/bin/java"
 }
 
 wait_for_http() { # url seconds

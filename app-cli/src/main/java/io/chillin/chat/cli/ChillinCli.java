@@ -3,6 +3,7 @@ package io.chillin.chat.cli;
 import io.chillin.chat.cli.bench.BenchConnectCli;
 import io.chillin.chat.cli.bench.BenchCrossCli;
 import io.chillin.chat.cli.bench.BenchFanoutCli;
+import io.chillin.chat.server.logging.JavaLogging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -59,13 +60,16 @@ public final class ChillinCli {
 
     public static void main(String[] args) {
         quietLibraries();
+        JavaLogging.intoSlf4j();
         System.exit(run(CliContext.system(), args));
     }
 
-    /** The server's libraries log at INFO; a command line tool shows only their warnings. */
+    /**
+     * The server's code and libraries log at INFO; a command line tool shows only their warnings. Set before the
+     * first logger exists: {@code logback.xml} reads it once.
+     */
     private static void quietLibraries() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getenv().getOrDefault("CHILLIN_LOG_LEVEL", "warn"));
+        System.setProperty("chillin.log.level", System.getenv().getOrDefault("CHILLIN_LOG_LEVEL", "warn"));
     }
 
     /** {@code chillin import ...}: a group. */

@@ -169,20 +169,25 @@ abstract class AdminCommandsContract {
         assertThat(logIn(name, "brand new pw")).isNotBlank();
     }
 
+    private boolean isAdmin(String name) {
+        Boolean admin = Store.core(storeEnv(), core -> core.admin().isAdmin(name));
+        return admin;
+    }
+
     @Test
     void users_grant_admin_and_revoke_admin_give_and_take_the_role_and_show_it() {
         String name = createUser();
-        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isFalse();
+        assertThat(isAdmin(name)).isFalse();
 
         Run granted = cli("users", "grant-admin", name.toUpperCase(java.util.Locale.ROOT));
         assertThat(granted.exitCode()).as(granted.toString()).isZero();
         assertThat(granted.out()).containsPattern("admin\\s+yes");
-        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isTrue();
+        assertThat(isAdmin(name)).isTrue();
         assertThat(cli("users", "list").out()).containsPattern(name + ".*yes");
 
         Run revoked = cli("users", "revoke-admin", name);
         assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
-        assertThat(Store.core(storeEnv(), core -> core.admin().isAdmin(name))).isFalse();
+        assertThat(isAdmin(name)).isFalse();
         assertThat(cli("users", "grant-admin", Names.unique("nobody_")).exitCode()).isEqualTo(1);
     }
 

@@ -1,6 +1,7 @@
 package io.chillin.chat.server;
 
 import io.chillin.chat.domain.ChatException;
+import io.chillin.chat.server.logging.JavaLogging;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar chillin-server.jar}: configuration from the environment, graceful stop on SIGTERM or Ctrl-C. */
@@ -10,6 +11,7 @@ public final class ChatServerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        JavaLogging.intoSlf4j();
         ChatServer server;
         try {
             server = ChatServer.start(ServerConfig.fromEnvironment(System.getenv()));

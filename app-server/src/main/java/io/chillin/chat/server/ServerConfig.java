@@ -5,6 +5,7 @@ import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import io.chillin.chat.application.AddressRanges;
 import io.chillin.chat.application.GuessLimits;
 import io.chillin.chat.application.UsageLimits;
+import io.chillin.chat.server.logging.LogFormat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * @param embeddedShared whether the embedded database may be opened by other processes (the CLI) while it is open
  * @param emptyRoomTtl how long a room made by a quick-join may stay empty and without history before housekeeping
  *        deletes it; zero keeps every room
+ * @param logFormat how log lines are written (CHAT_LOG_FORMAT); Logback reads the variable itself when the first
+ *        line is logged, so this is its check: a value that cannot work stops the server at start
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
                            TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames,
                            GuessLimits guessLimits, UsageLimits usageLimits, Duration typingInterval,
-                           Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime, Metrics metrics) {
+                           Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime, Metrics metrics,
+                           LogFormat logFormat) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
 
@@ -59,6 +63,10 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
 
     /** A PostgreSQL server to use instead of the embedded database. */
     public record Postgres(String host, int port, String database, String user, String password) {
+        @Override
+        public String toString() {
+            return "Postgres[host=" + host + ", port=" + port + ", database=" + database + ", user=" + user + "]";
+        }
     }
 
     /** The database these settings name: PostgreSQL when DB_HOST is set, else the embedded one under the data directory. */
@@ -120,7 +128,16 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 s.bool("CHAT_EMBEDDED_SHARED", false),
                 Duration.ofHours(s.integer("CHAT_GUEST_LIFETIME_HOURS", 168, 1, 24 * 366)),
                 new Metrics(s.bool("CHAT_METRICS", true), s.text("CHAT_METRICS_PORT")
-                        .map(p -> s.integer("CHAT_METRICS_PORT", 0, 0, 65535))));
+                        .map(p -> s.integer("CHAT_METRICS_PORT", 0, 0, 65535))),
+                logFormat(s));
+    }
+
+    private static LogFormat logFormat(Settings s) {
+        try {
+            return s.text("CHAT_LOG_FORMAT").map(LogFormat::parse).orElse(LogFormat.TEXT);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_LOG_FORMAT: " + e.getMessage() + "; set text (the default) or json");
+        }
     }
 
     /** The rates and caps of every other command (see {@link UsageLimits}), and the addresses they spare. */

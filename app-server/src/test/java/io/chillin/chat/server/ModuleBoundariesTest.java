@@ -59,6 +59,13 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void everything_logs_through_slf4j_and_only_the_servers_log_format_knows_logback() {
+        check(noClasses().that().resideOutsideOfPackage("io.chillin.chat.server.logging..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .as("Logback is the apps' backend, chosen in logback.xml; code logs through SLF4J (or System.Logger)"));
+    }
+
+    @Test
     void only_the_apps_wire_adapters_together() {
         check(noClasses().that().resideOutsideOfPackages("io.chillin.chat.server..", "io.chillin.chat.cli..",
                         "io.chillin.chat.adapter..")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chillin.chat.application.GuessLimits;
+import io.chillin.chat.server.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -137,6 +138,21 @@ class ServerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_TRUSTED_PROXIES").hasMessageContaining("proxy.local");
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_HSTS", "sometimes")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_HSTS");
+    }
+
+    @Test
+    void logs_are_text_unless_json_is_asked_for_and_another_format_stops_the_start() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_LOG_FORMAT", "JSON")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_LOG_FORMAT", "xml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_LOG_FORMAT").hasMessageContaining("json");
+    }
+
+    @Test
+    void a_postgres_password_never_shows_in_the_configuration_text() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("DB_HOST", "db", "DB_PASSWORD", "pg-secret-42"));
+
+        assertThat(config.toString()).contains("host=db").doesNotContain("pg-secret-42");
     }
 
     @Test

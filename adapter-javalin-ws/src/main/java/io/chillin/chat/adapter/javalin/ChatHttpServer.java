@@ -40,6 +40,7 @@ public final class ChatHttpServer implements AutoCloseable {
         EdgeMetrics edgeMetrics = metrics == null ? EdgeMetrics.none() : new EdgeMetrics(metrics);
         this.socket = new ChatSocket(core, config, edgeMetrics);
         RestApi rest = new RestApi(core, probes);
+        RequestLog requestLog = new RequestLog(config.trustedProxies());
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = 64 * 1024;
@@ -55,7 +56,7 @@ public final class ChatHttpServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 // what Jetty refuses before routing (bad path encoding, oversized URI or headers) answers in JSON too
-                server.setErrorHandler(new JsonErrorHandler());
+                server.setErrorHandler(new JsonErrorHandler(requestLog));
             });
             // Javalin asks for the HTTP session of every WebSocket upgrade, and Jetty would keep one per socket
             // on the heap long after it closed. Nothing here uses HTTP sessions: each leaves memory with its request.
@@ -69,6 +70,8 @@ public final class ChatHttpServer implements AutoCloseable {
                 httpSessions = cache;
             });
             config.trustedProxies().install(cfg);
+            // first: every later handler's log lines carry the request's id
+            requestLog.install(cfg);
             StaticHeaders.register(cfg, config.strictTransport());
             ApiErrors.register(cfg, edgeMetrics);
             if (serveMetrics) {
@@ -78,6 +81,7 @@ public final class ChatHttpServer implements AutoCloseable {
             rest.register(cfg);
             new AdminApi(core).register(cfg);
             cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);
+            cfg.routes.wsAfterUpgrade("/ws", socket::afterUpgrade);
             cfg.routes.ws("/ws", socket::configure);
         });
     }

@@ -3,6 +3,7 @@ package io.chillin.chat.adapter.javalin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chillin.chat.application.ChatCore;
+import io.chillin.chat.application.port.in.AddressSlot;
 import io.chillin.chat.application.port.in.Admission;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.EventSink;
@@ -35,7 +36,7 @@ final class ChatSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
     private static final String ADMISSION = "chat.admission";
-    private static final String ADDRESS = "chat.address";
+    private static final String SLOT = "chat.address-slot";
     private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
     private static final int POLICY_VIOLATION = 1008;
     /** The connection's session ended (logged out, expired, account deleted, password changed): log in again. */
@@ -73,13 +74,20 @@ final class ChatSocket {
         if (origin != null && !isAllowedOrigin(origin, ctx)) {
             throw new ChatException.Forbidden("origin " + origin + " is not allowed");
         }
-        // ctx.ip() is the client's address as TrustedProxies finds it.
-        String address = ctx.ip();
-        core.connections().checkAddress(address);
-        ctx.attribute(ADDRESS, address);
         String token = ctx.queryParam("token");
         if (token != null) {
             ctx.attribute(ADMISSION, core.connections().admit(token));
+        }
+        // Last, so that nothing after it refuses the upgrade: the place counts from now, not from when the socket
+        // opens, or a client racing its own upgrades would pass the cap. ctx.ip() is as TrustedProxies finds it.
+        ctx.attribute(SLOT, core.connections().reserve(ctx.ip()));
+    }
+
+    /** Runs after the upgrade was answered: one that did not become a socket gives its address's place back. */
+    void afterUpgrade(Context ctx) {
+        AddressSlot slot = ctx.attribute(SLOT);
+        if (slot != null && ctx.statusCode() != 101) {
+            slot.release();
         }
     }
 
@@ -98,27 +106,26 @@ final class ChatSocket {
             ctx.session.setIdleTimeout(config.idleTimeout());
             ctx.enableAutomaticPings(config.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
             Admission admission = ctx.attribute(ADMISSION);
-            String address = ctx.attribute(ADDRESS);
-            Client client = new Client(ctx, admission, address == null ? Connection.LOCAL : address);
+            AddressSlot slot = ctx.attribute(SLOT);
+            Client client = new Client(ctx, admission, slot);
             clients.put(ctx.sessionId(), client);
+            client.run(() -> RequestLog.websocketOpened(ctx, client.connection.address()));
         });
         ws.onMessage(ctx -> {
             Client client = clients.get(ctx.sessionId());
             if (client != null) {
-                client.receive(ctx.message());
+                client.run(() -> client.receive(ctx.message()));
             }
         });
         ws.onBinaryMessage(ctx -> {
             Client client = clients.get(ctx.sessionId());
             if (client != null) {
-                client.reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null, null));
+                client.run(() -> client.reply(Frames.error(null, ErrorCode.MALFORMED.name(),
+                        "binary frames are not supported", null, null)));
             }
         });
-        ws.onClose(ctx -> closed(ctx.sessionId()));
-        ws.onError(ctx -> {
-            LOG.debug("websocket error", ctx.error());
-            closed(ctx.sessionId());
-        });
+        ws.onClose(ctx -> closed(ctx.sessionId(), ctx.status(), null));
+        ws.onError(ctx -> closed(ctx.sessionId(), 1006, ctx.error()));
     }
 
     /** Number of open WebSocket clients on this instance. */
@@ -133,10 +140,19 @@ final class ChatSocket {
         }
     }
 
-    private void closed(String sessionId) {
+    /** The socket closed (an error counts as an abnormal close, 1006): the client stops, once. */
+    private void closed(String sessionId, int code, Throwable error) {
         Client client = clients.remove(sessionId);
         if (client != null) {
-            client.stop();
+            client.run(() -> {
+                if (error != null) {
+                    LOG.debug("websocket error", error);
+                }
+                RequestLog.websocketClosed(code, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - client.openedAt));
+                client.stop();
+            });
+        } else if (error != null) {
+            LOG.debug("websocket error", error);
         }
     }
 
@@ -147,9 +163,10 @@ final class ChatSocket {
         final Outbox<EncodedFrame> outbox;
         /** One callback for every frame written to this socket, reporting to the outbox (set right after it). */
         private org.eclipse.jetty.util.Callback sent;
-        final SerialWorker worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT);
+        final SerialWorker worker;
+        final long openedAt = System.nanoTime();
 
-        Client(WsContext ctx, Admission admission, String address) {
+        Client(WsContext ctx, Admission admission, AddressSlot slot) {
             this.ctx = ctx;
             Session session = ctx.session;
             // Frames go to Jetty's core session as bytes: the API session's sendText would encode each copy again.
@@ -163,7 +180,7 @@ final class ChatSocket {
                         dropLater(POLICY_VIOLATION, reason);
                     });
             this.sent = org.eclipse.jetty.util.Callback.from(outbox::written, outbox::failed);
-            this.connection = core.connections().open(admission, address, new EventSink() {
+            this.connection = core.connections().open(admission, slot, new EventSink() {
                 @Override
                 public void send(ServerEvent event) {
                     push(event);
@@ -176,10 +193,17 @@ final class ChatSocket {
                     dropLater(SESSION_ENDED, reason);
                 }
             });
+            this.worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT, connection.id());
+        }
+
+        /** Runs {@code work} as this connection's: every line it logs names the connection. */
+        void run(Runnable work) {
+            LogContext.asConnection(connection.id(), work);
         }
 
         private void dropLater(int code, String reason) {
-            Thread.ofVirtual().name("ws-drop-" + ctx.sessionId()).start(() -> drop(ctx.session, code, reason));
+            Thread.ofVirtual().name("ws-drop-" + ctx.sessionId())
+                    .start(() -> run(() -> drop(ctx.session, code, reason)));
         }
 
         /**

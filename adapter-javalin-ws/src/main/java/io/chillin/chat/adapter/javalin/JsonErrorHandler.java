@@ -12,10 +12,16 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The answer to a request Jetty refuses before any route sees it (a path that is not UTF-8, a URI or headers too
- * large): the protocol's JSON error body with the API's headers, never Jetty's HTML page. A refusal of the
+ * large): the protocol's JSON error body with the API's headers, never Jetty's HTML page, and an access line. A refusal of the
  * request's form is {@code MALFORMED} at 400, as the protocol gives that code; anything else is {@code INTERNAL}.
  */
 final class JsonErrorHandler extends ErrorHandler {
+
+    private final RequestLog requestLog;
+
+    JsonErrorHandler(RequestLog requestLog) {
+        this.requestLog = requestLog;
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
@@ -23,6 +29,8 @@ final class JsonErrorHandler extends ErrorHandler {
         boolean refused = status >= 400 && status < 500;
         String message = refused ? reason(request, status) : "internal error";
         response.setStatus(refused ? 400 : 500);
+        // no route saw this request, so nothing else gives it its id and its access line
+        response.getHeaders().put(RequestLog.REQUEST_ID_HEADER, requestLog.refused(request, response.getStatus()));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put("Content-Security-Policy", StaticHeaders.API_CONTENT_SECURITY_POLICY);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

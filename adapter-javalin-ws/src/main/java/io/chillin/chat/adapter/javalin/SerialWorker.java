@@ -21,12 +21,15 @@ final class SerialWorker {
     private static final ThreadFactory THREADS = Thread.ofVirtual().name("ws-worker-", 0).factory();
 
     private final int limit;
+    private final String connectionId;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
     private boolean closed;
 
-    SerialWorker(int limit) {
+    /** {@code connectionId} goes into the MDC of the worker's thread, so every line its tasks log names it. */
+    SerialWorker(int limit, String connectionId) {
         this.limit = limit;
+        this.connectionId = connectionId;
     }
 
     /** Queues a task; false when {@code limit} tasks are already waiting or the worker is closed. */
@@ -63,6 +66,10 @@ final class SerialWorker {
     }
 
     private void drain() {
+        LogContext.asConnection(connectionId, this::runTasks);
+    }
+
+    private void runTasks() {
         while (true) {
             Runnable task;
             synchronized (this) {

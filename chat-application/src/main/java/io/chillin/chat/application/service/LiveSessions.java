@@ -1,5 +1,6 @@
 package io.chillin.chat.application.service;
 
+import io.chillin.chat.application.port.in.AddressSlot;
 import io.chillin.chat.application.port.in.Admission;
 import io.chillin.chat.application.port.in.Connection;
 import io.chillin.chat.application.port.in.EventSink;
@@ -99,21 +100,49 @@ public final class LiveSessions implements OpenConnectionUseCase {
         }
     }
 
+    /** The check and the count in one step per address (its map entry's compute), so racing upgrades cannot pass together. */
     @Override
-    public void checkAddress(String address) {
-        AtomicInteger held = byAddress.get(address);
+    public AddressSlot reserve(String address) {
         int cap = usage.limits().connectionsPerAddress();
-        if (held != null && held.get() >= cap && !usage.exempt(address)) {
-            throw new ChatException.RateLimited("at most " + cap + " connections may be open from one address",
-                    CAP_RETRY);
+        boolean exempt = usage.exempt(address);
+        byAddress.compute(address, (k, held) -> {
+            if (held != null && held.get() >= cap && !exempt) {
+                throw new ChatException.RateLimited("at most " + cap + " connections may be open from one address",
+                        CAP_RETRY);
+            }
+            AtomicInteger count = held == null ? new AtomicInteger() : held;
+            count.incrementAndGet();
+            return count;
+        });
+        return new AddressSlot(address, () -> release(address));
+    }
+
+    private void release(String address) {
+        byAddress.computeIfPresent(address, (k, n) -> n.decrementAndGet() == 0 ? null : n);
+    }
+
+    @Override
+    public Connection open(Admission admission, AddressSlot slot, EventSink sink) {
+        if (!slot.claim()) {
+            // given back already (the upgrade was taken for failed): count it again, as an uncapped open would
+            byAddress.computeIfAbsent(slot.address(), k -> new AtomicInteger()).incrementAndGet();
         }
+        return opened(admission, slot.address(), sink);
     }
 
     @Override
     public Connection open(Admission admission, String address, EventSink sink) {
+        byAddress.compute(address, (k, held) -> {
+            AtomicInteger count = held == null ? new AtomicInteger() : held;
+            count.incrementAndGet();
+            return count;
+        });
+        return opened(admission, address, sink);
+    }
+
+    private Connection opened(Admission admission, String address, EventSink sink) {
         Connection connection = Connection.open(admission == null ? null : admission.identity(), address, sink);
         open.add(connection);
-        byAddress.computeIfAbsent(address, k -> new AtomicInteger()).incrementAndGet();
         if (admission != null) {
             track(connection, admission);
         }
@@ -174,7 +203,7 @@ public final class LiveSessions implements OpenConnectionUseCase {
     @Override
     public void closed(Connection connection) {
         if (open.remove(connection)) {
-            byAddress.computeIfPresent(connection.address(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
+            release(connection.address());
         }
         untrack(connection);
     }

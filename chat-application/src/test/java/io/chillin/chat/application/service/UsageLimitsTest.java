@@ -9,7 +9,14 @@ import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.GuessLimits;
 import io.chillin.chat.application.UsageLimits;
 import io.chillin.chat.application.UsageLimits.Rate;
+import io.chillin.chat.application.port.in.AddressSlot;
 import io.chillin.chat.application.port.in.Connection;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.chillin.chat.application.port.in.CreateRoomCommand;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
 import io.chillin.chat.application.port.in.LogInCommand;
@@ -167,20 +174,52 @@ class UsageLimitsTest {
         assertThatCode(() -> connections.admit(token)).doesNotThrowAnyException();
 
         String address = ChatScenario.address();
-        Connection first = connections.open(null, address, new RecordingSink());
-        connections.checkAddress(address);
-        connections.open(null, address, new RecordingSink());
-        assertRejected(() -> connections.checkAddress(address), ErrorCode.RATE_LIMITED);
+        Connection first = connections.open(null, connections.reserve(address), new RecordingSink());
+        AddressSlot second = connections.reserve(address);
+        assertRejected(() -> connections.reserve(address), ErrorCode.RATE_LIMITED);
+        connections.open(null, second, new RecordingSink());
         connections.closed(first);
         connections.closed(first); // a second close of the same connection frees nothing more
-        connections.checkAddress(address);
-        connections.open(null, address, new RecordingSink());
-        assertRejected(() -> connections.checkAddress(address), ErrorCode.RATE_LIMITED);
+        AddressSlot failedUpgrade = connections.reserve(address);
+        assertRejected(() -> connections.reserve(address), ErrorCode.RATE_LIMITED);
+        failedUpgrade.release();
+        failedUpgrade.release(); // given back once
+        connections.open(null, connections.reserve(address), new RecordingSink());
+        assertRejected(() -> connections.reserve(address), ErrorCode.RATE_LIMITED);
 
         for (int i = 0; i < 5; i++) {
-            connections.open(null, EXEMPT, new RecordingSink());
+            connections.open(null, connections.reserve(EXEMPT), new RecordingSink());
         }
-        assertThatCode(() -> connections.checkAddress(EXEMPT)).doesNotThrowAnyException();
+        assertThatCode(() -> connections.reserve(EXEMPT)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void upgrades_racing_each_other_from_one_address_cannot_take_more_places_than_the_cap() throws Exception {
+        ChatScenario chat = chatWith(limits(1000, 1000, 1000, 1000, 1000, 1000, 1000, 2, 5));
+        var connections = chat.core.connections();
+        String address = ChatScenario.address();
+        // the upgrades are all accepted before any of their connections opens, as happens when a client races them
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> upgrades = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                upgrades.add(pool.submit(() -> {
+                    try {
+                        connections.reserve(address);
+                        accepted.incrementAndGet();
+                    } catch (ChatException.RateLimited refused) {
+                        // past the cap
+                    }
+                }));
+            }
+            for (var upgrade : upgrades) {
+                upgrade.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accepted.get()).isEqualTo(5);
     }
 
     @Test

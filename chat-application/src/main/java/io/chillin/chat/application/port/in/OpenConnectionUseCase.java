@@ -16,13 +16,18 @@ public interface OpenConnectionUseCase {
     Admission admit(String token);
 
     /**
-     * Checks, before a connection is opened from {@code address}, that the address may open one more here.
+     * Takes a place for one more connection from {@code address} here, before its upgrade is answered, so that a
+     * client cannot open more than the cap by racing its own upgrades. Hand it to {@link #open(Admission, AddressSlot,
+     * EventSink)}, or {@link AddressSlot#release()} it when the connection will not open.
      *
-     * @throws io.chillin.chat.domain.ChatException.RateLimited when it holds as many as one address may
+     * @throws io.chillin.chat.domain.ChatException.RateLimited when the address holds as many as one address may
      */
-    void checkAddress(String address);
+    AddressSlot reserve(String address);
 
-    /** Opens a connection; {@code admission} is null for a client without a token (a guest named at its first join). */
+    /** Opens a connection in a place {@link #reserve} took; {@code admission} is null for a client without a token. */
+    Connection open(Admission admission, AddressSlot slot, EventSink sink);
+
+    /** Opens a connection from {@code address} that counts without a cap (an embedding program, a test). */
     Connection open(Admission admission, String address, EventSink sink);
 
     /**
