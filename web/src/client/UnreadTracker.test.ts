@@ -48,6 +48,28 @@ describe('UnreadTracker', () => {
     expect(ctx.timers.size).toBe(0);
   });
 
+  it('fetches the list when a mention comes after messages no event told of', async () => {
+    // seqs 2 and 3 were plain messages in a room this client is not in: only the mention (4) arrived
+    const ctx = setup([{ ...listed('a', 1, 3), unreadMentions: 1 }]);
+    ctx.tracker.noteListing([listed('a', 1, 0)]);
+    ctx.tracker.mentioned('a', 4);
+    expect(ctx.tracker.entry('a')).toMatchObject({ unread: 1, unreadMentions: 1, stale: true });
+    ctx.timers.advance(500);
+    await flush();
+    expect(ctx.listRooms).toHaveBeenCalledTimes(1);
+    expect(ctx.tracker.entry('a')).toMatchObject({ lastReadSeq: 1, unread: 3, unreadMentions: 1, stale: false });
+  });
+
+  it('does not fetch for a mention right after what it counted', () => {
+    const ctx = setup([]);
+    ctx.tracker.noteListing([listed('a', 1, 2)]);
+    ctx.tracker.mentioned('a', 4);
+    expect(ctx.tracker.entry('a')).toMatchObject({ unread: 3, unreadMentions: 1, stale: false });
+    ctx.tracker.mentioned('a', 4); // the same one again counts nothing and asks nothing
+    expect(ctx.tracker.entry('a')).toMatchObject({ unread: 3, unreadMentions: 1, stale: false });
+    expect(ctx.timers.size).toBe(0);
+  });
+
   it('publishes every change and forgets everything on reset', () => {
     const ctx = setup([]);
     ctx.tracker.noteListing([listed('a', 1, 2)]);

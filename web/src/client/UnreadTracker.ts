@@ -6,6 +6,7 @@ import {
   applyListing,
   countFromTimeline,
   countUnread,
+  missesMessagesBefore,
   moveMarker,
   unknownUnread,
   type RoomUnread,
@@ -72,7 +73,10 @@ export class UnreadTracker {
   /** A message that mentions me, in a room whose timeline this client does not hold. */
   mentioned(room: string, seq: number): void {
     const key = roomKey(room);
-    this.put(key, countUnread(this.current[key] ?? unknownUnread(room, seq - 1), seq, true));
+    const before = this.current[key] ?? unknownUnread(room, seq - 1);
+    const counted = countUnread(before, seq, true);
+    // the plain messages written before it reached no one outside the room: the list counts them
+    this.put(key, counted !== before && missesMessagesBefore(before, seq) ? { ...counted, stale: true } : counted);
     this.fetchIfStale(key);
   }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Room, WireMessage } from '../api/types';
+import type { Room, User, WireMessage } from '../api/types';
 import type { ChatClient } from '../client/ChatClient';
 import { useChat } from '../lib/hooks';
 import { fakeApi, fakeClient, guestAlice } from '../testing/clientFakes';
@@ -51,11 +51,16 @@ function Screen({ client }: { client: ChatClient }) {
   return <ChatScreen client={client} chat={chat} roomName="lobby" />;
 }
 
-async function openLobby(history: WireMessage[], listing: Room[]) {
+async function openLobby(history: WireMessage[], listing: Room[], options: { room?: () => Promise<Room | null>; user?: User } = {}) {
   let counter = 0;
   vi.stubGlobal('crypto', { randomUUID: () => `temp-${++counter}` });
   const ctx = fakeClient({
-    api: fakeApi({ me: vi.fn(() => Promise.resolve(guestAlice)), room: vi.fn(() => Promise.resolve(lobby)), listRooms: vi.fn(() => Promise.resolve(listing)) }),
+    api: fakeApi({
+      me: vi.fn(() => Promise.resolve(options.user ?? guestAlice)),
+      room: vi.fn(options.room ?? (() => Promise.resolve(lobby))),
+      listRooms: vi.fn(() => Promise.resolve(listing)),
+    }),
+    ...(options.user ? { user: options.user } : {}),
   });
   render(<Screen client={ctx.client} />);
   await act(async () => {
@@ -115,5 +120,23 @@ describe('ChatScreen with the v2 lifecycle', () => {
     const refused = ctx.last().framesOfType('deleteMessage')[0]!;
     act(() => ctx.last().serverSends({ type: 'error', ref: refused.ref, code: 'NOT_FOUND', message: 'no such message' }));
     expect(screen.getByTestId('action-error').textContent).toContain('That message is gone.');
+  });
+
+  it('asks for the room again after a quick-join created it, so its creator may delete the others\' messages', async () => {
+    const alice: User = { username: 'alice', avatarUrl: '', guest: false, createdAt: '2025-01-01T00:00:00Z' };
+    const mine = { ...lobby, creator: 'alice' };
+    // the first answer comes before the join has created the room
+    const answers: (Room | null)[] = [null, mine];
+    const room = vi.fn(() => Promise.resolve(answers.length > 0 ? answers.shift()! : mine));
+    const ctx = await openLobby([message(1)], [], { room, user: alice });
+    expect(room).toHaveBeenCalledTimes(2);
+    expect(ctx.client.getSnapshot().rooms.lobby?.info?.creator).toBe('alice');
+    expect(within(row(1)).getByRole('button', { name: 'Delete message' })).toBeTruthy();
+  });
+
+  it('offers a guest who made the room no deletes of the others\' messages, as the server refuses them', async () => {
+    await openLobby([message(1), message(2, { user: 'alice' })], [], { room: () => Promise.resolve({ ...lobby, creator: 'alice' }) });
+    expect(within(row(1)).queryByRole('button', { name: 'Delete message' })).toBeNull();
+    expect(within(row(2)).getByRole('button', { name: 'Delete message' })).toBeTruthy();
   });
 });

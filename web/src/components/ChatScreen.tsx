@@ -69,7 +69,11 @@ export function ChatScreen({
     return () => client.leaveRoom(roomName);
   }, [client, roomName]);
 
+  const hasInfo = (room?.info ?? null) !== null;
   useEffect(() => {
+    // Asked when the room opens, and once more after the join if that found nothing: a quick-join
+    // creates the room, so the first answer can come before the room exists (404).
+    if (historyLoaded && hasInfo) return;
     let cancelled = false;
     client.api
       .room(roomName)
@@ -82,7 +86,7 @@ export function ChatScreen({
     return () => {
       cancelled = true;
     };
-  }, [client, key]);
+  }, [client, key, historyLoaded]);
 
   useEffect(() => {
     const query = window.matchMedia?.(WIDE);
@@ -144,6 +148,7 @@ export function ChatScreen({
           <MessageList
             room={room}
             me={me}
+            guest={chat.session?.user.guest ?? true}
             now={now}
             onRetry={(tempId) => client.retryMessage(room.name, tempId)}
             onDiscard={(tempId) => client.discardMessage(room.name, tempId)}

@@ -53,6 +53,9 @@ export function MessageItem({
   handlers: MessageHandlers;
 }) {
   const press = useRef<{ timer: number; x: number; y: number } | null>(null);
+  // The click a browser may send when the finger of a long press lifts lands on the actions that
+  // just opened under it: it belongs to the long press, not to a button.
+  const longPressed = useRef(false);
   const seq = item.seq;
   const live = changeable && seq !== null && !item.deleted;
 
@@ -70,9 +73,23 @@ export function MessageItem({
       data-read-seq={seq ?? undefined}
       tabIndex={-1}
       onPointerDown={(e) => {
+        longPressed.current = false;
         if (e.pointerType !== 'touch' || !live || editing) return;
         endPress();
-        press.current = { x: e.clientX, y: e.clientY, timer: window.setTimeout(() => handlers.onOpenActions(seq), LONG_PRESS_MS) };
+        press.current = {
+          x: e.clientX,
+          y: e.clientY,
+          timer: window.setTimeout(() => {
+            longPressed.current = true;
+            handlers.onOpenActions(seq);
+          }, LONG_PRESS_MS),
+        };
+      }}
+      onClickCapture={(e) => {
+        if (!longPressed.current) return;
+        longPressed.current = false;
+        e.preventDefault();
+        e.stopPropagation();
       }}
       onPointerMove={(e) => {
         const p = press.current;
@@ -84,6 +101,7 @@ export function MessageItem({
         // a long press opens our actions, not the browser's menu (which may come before our timer)
         if (press.current && seq !== null) {
           endPress();
+          longPressed.current = true;
           handlers.onOpenActions(seq);
         }
         if (press.current !== null || actionsOpen) e.preventDefault();

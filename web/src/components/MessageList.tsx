@@ -74,6 +74,7 @@ export interface MessageCallbacks {
 export function MessageList({
   room,
   me,
+  guest = false,
   now,
   onRetry,
   onDiscard,
@@ -84,6 +85,8 @@ export function MessageList({
 }: {
   room: RoomState;
   me: string;
+  /** I am a guest: the server lets only a registered creator delete the others' messages (a guest's name can pass to someone else). */
+  guest?: boolean;
   now: number;
   onRetry: (tempId: string) => void;
   onDiscard: (tempId: string) => void;
@@ -115,7 +118,7 @@ export function MessageList({
   const highlightTimer = useRef<number | null>(null);
   const meKey = me.toLowerCase();
   const changeable = callbacks !== undefined && room.rev !== null;
-  const iCreated = room.info !== null && room.info.creator.toLowerCase() === meKey;
+  const iCreated = !guest && room.info !== null && room.info.creator.toLowerCase() === meKey;
 
   useReadTracker(scroller, items, readEnabled && callbacks !== undefined, (seq) => callbacks?.onRead(seq));
 

@@ -170,6 +170,29 @@ describe('MessageList with the v2 lifecycle', () => {
     expect(row(1).querySelector('.msg-pending-change')).not.toBeNull();
   });
 
+  it('opens the actions with a long press and lets the lifted finger\'s click pass by', () => {
+    vi.useFakeTimers();
+    try {
+      const { row, cb } = renderList(roomWith([message(1)]));
+      fireEvent.pointerDown(row(1), { pointerType: 'touch', clientX: 40, clientY: 20 });
+      act(() => void vi.advanceTimersByTime(600));
+      expect(row(1).className).toContain('msg-row-actions');
+      fireEvent.pointerUp(row(1), { pointerType: 'touch' });
+      // the browser's click for that touch hits the Reply button that opened under the finger
+      fireEvent.click(within(row(1)).getByRole('button', { name: 'Reply' }));
+      expect(cb.onReply).not.toHaveBeenCalled();
+      expect(row(1).className).toContain('msg-row-actions');
+      // a real tap on it afterwards replies
+      const reply = within(row(1)).getByRole('button', { name: 'Reply' });
+      fireEvent.pointerDown(reply, { pointerType: 'touch' });
+      fireEvent.pointerUp(reply, { pointerType: 'touch' });
+      fireEvent.click(reply);
+      expect(cb.onReply).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers no actions with a v1 server', () => {
     const { row } = renderList(roomWith([message(1, { rev: undefined })], { rev: null }));
     expect(within(row(1)).queryByTestId('message-actions')).toBeNull();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Room, WireMessage } from '../api/types';
 import { roomKey } from '../lib/validation';
 import { emptyTimeline, timelineReducer, type Timeline } from './timeline';
-import { applyListing, countFromTimeline, countUnread, moveMarker, totalUnread, unreadFromListing, type RoomUnread } from './unread';
+import { applyListing, countFromTimeline, countUnread, missesMessagesBefore, moveMarker, totalUnread, unreadFromListing, type RoomUnread } from './unread';
 
 function listed(name: string, lastReadSeq: number, unread: number, unreadMentions = 0): Room {
   return { name, description: '', creator: 'bob', isPrivate: false, memberCount: 0, createdAt: '2025-01-01T00:00:00Z', lastReadSeq, unread, unreadMentions };
@@ -21,6 +21,12 @@ describe('unread counts', () => {
   it('come from the list only when it carries markers', () => {
     expect(base).toMatchObject({ lastReadSeq: 10, unread: 3, unreadMentions: 1, stale: false });
     expect(unreadFromListing({ ...listed('x', 0, 0), lastReadSeq: undefined, unread: undefined })).toBeNull();
+  });
+
+  it('tell when a message arrives with more seqs below it than were counted', () => {
+    expect(missesMessagesBefore(base, 14)).toBe(false); // 11, 12, 13 are the three counted
+    expect(missesMessagesBefore(base, 15)).toBe(true);
+    expect(missesMessagesBefore(countUnread(base, 14, false), 15)).toBe(false);
   });
 
   it('count a live message once, and none at or below the marker', () => {

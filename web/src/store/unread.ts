@@ -51,6 +51,15 @@ export function countUnread(entry: RoomUnread, seq: number, mentionsMe: boolean)
   };
 }
 
+/**
+ * A message with this seq arrives above the marker, and there are more seqs between the marker and it
+ * than unread messages counted: some came without an event (in a room this client is not in, only
+ * mentions are sent), so the counts are likely short and only the list can tell.
+ */
+export function missesMessagesBefore(entry: RoomUnread, seq: number): boolean {
+  return seq - entry.lastReadSeq - 1 > entry.unread;
+}
+
 /** The marker moves forward to `seq` (never back): what it passes is read. */
 export function moveMarker(entry: RoomUnread, seq: number): RoomUnread {
   if (seq <= entry.lastReadSeq) return entry;

@@ -35,14 +35,25 @@ final class MessageRows {
             INSERT INTO messages (room_id, seq, rev, author, author_key, temp_id, text, created_at, reply_to, mentions)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Every column a message is read from; callers add their conditions on {@code m} after the room's. */
-    static final String SELECT = """
-            SELECT m.id, r.name AS room, m.seq, m.author, m.author_key, m.text, m.created_at, m.temp_id, m.rev,
-                   m.edited_at, m.deleted, m.reply_to, m.reactions, m.mentions,
-                   p.author AS reply_author, p.text AS reply_text, p.deleted AS reply_deleted
-            FROM messages m JOIN rooms r ON r.id = m.room_id
-            LEFT JOIN messages p ON p.room_id = m.room_id AND p.seq = m.reply_to
-            WHERE r.name_key = :room""";
+    /**
+     * The messages of room {@code :room} that {@code condition} (on {@code m}) picks, in {@code order}, at most
+     * {@code :limit} of them, each with the quote of the message it answers. The room's id is looked up first and
+     * the page cut before anything is joined to it, so the page is a walk of the room's index from where it starts:
+     * with the room joined, or the quotes, the planner may read and sort the whole history instead (seconds at
+     * 10 M messages, where this takes a fraction of a millisecond).
+     */
+    static String select(String condition, String order) {
+        return """
+                SELECT m.id, r.name AS room, m.seq, m.author, m.author_key, m.text, m.created_at, m.temp_id, m.rev,
+                       m.edited_at, m.deleted, m.reply_to, m.reactions, m.mentions,
+                       p.author AS reply_author, p.text AS reply_text, p.deleted AS reply_deleted
+                FROM (SELECT m.* FROM messages m
+                      WHERE m.room_id = (SELECT id FROM rooms WHERE name_key = :room) AND %s
+                      ORDER BY %s LIMIT :limit) m
+                JOIN rooms r ON r.id = m.room_id
+                LEFT JOIN messages p ON p.room_id = m.room_id AND p.seq = m.reply_to
+                ORDER BY %s""".formatted(condition, order, order);
+    }
 
     private MessageRows() {
     }

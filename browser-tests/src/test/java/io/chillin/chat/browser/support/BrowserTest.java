@@ -28,6 +28,9 @@ public abstract class BrowserTest {
     public static final int PHONE_WIDTH = 375;
     public static final int PHONE_HEIGHT = 812;
 
+    /** The password of every account a test registers. */
+    protected static final String PASSWORD = "correct horse battery";
+
     protected static RunningServer server;
     private static Playwright playwright;
     private static Browser browser;
@@ -60,7 +63,11 @@ public abstract class BrowserTest {
         for (ChatUser user : users) {
             keepLastView(user, test);
             errors.addAll(user.pageErrors.stream().map(e -> user.name + ": " + e).toList());
-            user.context.close();
+            try {
+                user.context.close();
+            } catch (RuntimeException e) {
+                // a second tab's context closes with the first
+            }
         }
         users.clear();
         assertThat(errors).as("uncaught script errors in the pages").isEmpty();
@@ -100,6 +107,19 @@ public abstract class BrowserTest {
         ChatUser user = new ChatUser(name, context, server.baseUrl());
         users.add(user);
         return user;
+    }
+
+    /** A registered account (over REST), logged in on a desktop browser: on the room list. */
+    protected ChatUser registeredDesktopUser(String name) {
+        server.post("/api/auth/register", null, java.util.Map.of("username", name, "password", PASSWORD), 201);
+        return desktopUser(name);
+    }
+
+    /** The same person in a second tab of the same browser; its page is checked for script errors too. */
+    protected ChatUser secondTab(ChatUser user) {
+        ChatUser tab = user.anotherTab();
+        users.add(tab);
+        return tab;
     }
 
     /** A unique name for this run: names and rooms never collide between tests. */

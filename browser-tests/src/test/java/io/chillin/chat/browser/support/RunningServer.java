@@ -32,7 +32,7 @@ public final class RunningServer implements AutoCloseable {
         this.env = env;
     }
 
-    /** Test-friendly limits: many logins from one address, and a generous message rate for seeding history. */
+    /** Test-friendly limits: many logins from one address, a generous message rate for seeding history, no typing throttle. */
     public static RunningServer start() {
         Map<String, String> env = new HashMap<>();
         env.put("HOST", "127.0.0.1");
@@ -41,6 +41,8 @@ public final class RunningServer implements AutoCloseable {
         // the browsers and test clients all connect from this machine
         env.put("CHAT_RATE_LIMIT_EXEMPT", "127.0.0.0/8,::1");
         env.put("CHAT_MESSAGES_PER_10S", "1000");
+        // every typing notice is relayed: a test's "is typing" never falls in the 3 s a previous one holds
+        env.put("CHAT_TYPING_INTERVAL_MS", "0");
         try {
             env.put("CHAT_DATA_DIR", Files.createTempDirectory("chillin-browser").toString());
         } catch (IOException e) {
@@ -89,6 +91,30 @@ public final class RunningServer implements AutoCloseable {
     /** GET a JSON resource of the server's REST API. */
     public JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path.replaceFirst("^/", ""))).GET(), 200);
+    }
+
+    /** The seq of the newest stored message of the room with exactly this text (waits up to 5 s for it to be stored). */
+    public long seqOf(String room, String text) {
+        JsonNode page = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            page = get("/api/rooms/" + encode(room) + "/messages?limit=100");
+            long seq = -1;
+            for (JsonNode message : page.get("messages")) {
+                if (text.equals(message.path("text").asText())) {
+                    seq = Math.max(seq, message.get("seq").asLong());
+                }
+            }
+            if (seq >= 0) {
+                return seq;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no message \"" + text + "\" in " + room + ": " + page);
     }
 
     /** POST JSON, expecting the given status. */

@@ -60,6 +60,28 @@ public final class WsGuest implements AutoCloseable {
                 "text", text));
     }
 
+    /** Sends a message that answers the one with seq {@code replyTo}. */
+    public WsGuest reply(String room, long replyTo, String text) {
+        return send(Map.of("type", "sendMessage", "room", room, "tempId", "seed-" + (++counter) + "-" + System.nanoTime(),
+                "text", text, "replyTo", replyTo));
+    }
+
+    public WsGuest edit(String room, long seq, String text) {
+        return send(Map.of("type", "editMessage", "room", room, "seq", seq, "text", text));
+    }
+
+    public WsGuest delete(String room, long seq) {
+        return send(Map.of("type", "deleteMessage", "room", room, "seq", seq));
+    }
+
+    public WsGuest react(String room, long seq, String emoji) {
+        return send(Map.of("type", "react", "room", room, "seq", seq, "emoji", emoji, "on", true));
+    }
+
+    public WsGuest markRead(String room, long seq) {
+        return send(Map.of("type", "markRead", "room", room, "seq", seq));
+    }
+
     public WsGuest leave(String room) {
         return send(Map.of("type", "leave", "room", room));
     }

@@ -75,6 +75,10 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
         });
     }
 
+    /**
+     * A room's creator is kept as a name; a guest's name passes to anyone once the guest is gone, so only an account
+     * that made the room moderates it.
+     */
     @Override
     public void delete(Connection connection, String room, long seq) {
         Member member = member(connection, room);
@@ -82,7 +86,8 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
                 .map(c -> c.sameAs(member.identity.name())).orElse(false);
         change(connection, member, seq, "delete", (current, rev) -> {
             if (!creator && !current.authorKey().equals(member.identity.key())) {
-                throw new ChatException.Forbidden("only its author or the room's creator may delete a message");
+                throw new ChatException.Forbidden("only its author or the room's creator may delete a message"
+                        + " (a room a guest made has none: a guest's name does not stay its own)");
             }
             return current.deletedAs(rev);
         });
