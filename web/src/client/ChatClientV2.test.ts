@@ -4,6 +4,7 @@ import type { Room, WireMessage } from '../api/types';
 import { fakeApi, fakeClient, guestAlice } from '../testing/clientFakes';
 import { flush } from '../testing/fakes';
 import type { MentionEvent } from './ChatClient';
+import { v2Message } from '../testing/messages';
 
 // The v2 lifecycle on the client: revs, edits, deletes, reactions, replies, read markers, mentions.
 
@@ -31,22 +32,7 @@ type Ctx = ReturnType<typeof setup>;
 
 /** A v2 message; its rev is its seq unless given. */
 function message(seq: number, extra: Partial<WireMessage> = {}): WireMessage {
-  return {
-    id: seq,
-    room: 'lobby',
-    seq,
-    user: 'bob',
-    text: `hello ${seq}`,
-    timestamp: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
-    kind: 'user',
-    rev: seq,
-    editedAt: null,
-    deleted: false,
-    replyTo: null,
-    reactions: [],
-    mentions: [],
-    ...extra,
-  };
+  return v2Message(seq, { text: `hello ${seq}`, timestamp: new Date(1_700_000_000_000 + seq * 1000).toISOString(), ...extra });
 }
 
 function listed(name: string, lastReadSeq: number, unread: number, unreadMentions = 0): Room {

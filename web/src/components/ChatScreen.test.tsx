@@ -7,21 +7,14 @@ import { useChat } from '../lib/hooks';
 import { fakeApi, fakeClient, guestAlice } from '../testing/clientFakes';
 import { flush } from '../testing/fakes';
 import { ChatScreen } from './ChatScreen';
+import { stubLayout } from '../testing/layout';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollTo ??= function scrollTo() {};
-  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-});
+beforeAll(stubLayout);
 
 const lobby: Room = { name: 'lobby', description: '', creator: 'bob', isPrivate: false, memberCount: 2, createdAt: '2025-01-01T00:00:00Z' };
 

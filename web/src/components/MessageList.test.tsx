@@ -5,17 +5,11 @@ import type { RoomState } from '../client/ChatClient';
 import { newRoomState } from '../client/RoomSession';
 import { emptyTimeline, timelineReducer } from '../store/timeline';
 import { MessageList } from './MessageList';
+import { stubLayout } from '../testing/layout';
 
 afterEach(cleanup);
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollTo ??= function scrollTo() {};
-});
+beforeAll(stubLayout);
 
 function roomWith(texts: { user: string; text: string; guest?: boolean }[]): RoomState {
   let timeline = emptyTimeline;

@@ -7,18 +7,11 @@ import { newRoomState } from '../client/RoomSession';
 import type { PendingAction } from '../store/pendingActions';
 import { emptyTimeline, timelineReducer } from '../store/timeline';
 import { MessageList, type MessageCallbacks } from './MessageList';
+import { stubLayout } from '../testing/layout';
 
 afterEach(cleanup);
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollTo ??= function scrollTo() {};
-  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-});
+beforeAll(stubLayout);
 
 function message(seq: number, extra: Partial<WireMessage> = {}): WireMessage {
   return {

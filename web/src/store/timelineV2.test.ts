@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WireMessage } from '../api/types';
 import { emptyTimeline, quoteOf, timelineReducer, type Timeline, type TimelineAction } from './timeline';
+import { v2Message } from '../testing/messages';
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1, 12, 0, s)).toISOString();
 
 /** A v2 message: rev equals seq unless given. */
 function msg(seq: number, extra: Partial<WireMessage> = {}): WireMessage {
-  return {
-    id: 1000 + seq,
-    room: 'lobby',
-    seq,
-    user: 'bob',
-    text: `message ${seq}`,
-    timestamp: at(seq),
-    kind: 'user',
-    rev: seq,
-    editedAt: null,
-    deleted: false,
-    replyTo: null,
-    reactions: [],
-    mentions: [],
-    ...extra,
-  };
+  return v2Message(seq, { id: 1000 + seq, timestamp: at(seq), ...extra });
 }
 
 const apply = (state: Timeline, ...actions: TimelineAction[]) => actions.reduce(timelineReducer, state);
