@@ -29,10 +29,6 @@ final class EdgeMetrics {
         return new EdgeMetrics(new SimpleMeterRegistry());
     }
 
-    MeterRegistry registry() {
-        return registry;
-    }
-
     <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
         Gauge.builder(name, source, value).description(description).register(registry);
     }

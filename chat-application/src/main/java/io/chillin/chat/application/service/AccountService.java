@@ -16,7 +16,6 @@ import io.chillin.chat.application.port.out.SessionStore;
 import io.chillin.chat.application.port.out.UserStore;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.LookAlikes;
-import io.chillin.chat.domain.user.Email;
 import io.chillin.chat.domain.user.Identity;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import io.chillin.chat.domain.user.User;
