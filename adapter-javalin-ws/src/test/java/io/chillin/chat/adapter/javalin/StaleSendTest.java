@@ -7,17 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chillin.chat.application.contract.TestNames;
 import io.chillin.chat.application.port.out.MessageStore;
-import io.chillin.chat.application.port.out.NewMessage;
-import io.chillin.chat.domain.message.ChatMessage;
-import io.chillin.chat.domain.message.TempId;
-import io.chillin.chat.domain.room.RoomName;
-import io.chillin.chat.domain.user.Username;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Optional;
 import java.util.Set;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,7 +24,7 @@ class StaleSendTest {
     void sends_queued_behind_a_stalled_store_are_refused_unstored_and_later_ones_go_through() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (EdgeHarness edge = EdgeHarness.start(EdgeConfig.defaults(Set.of()), EdgeHarness.NO_MESSAGE_LIMIT,
-                ports -> ports.withStores(ports.users(), ports.rooms(), new StallingStore(ports.messages(), release)))) {
+                ports -> ports.withStores(ports.users(), ports.rooms(), stalling(ports.messages(), release)))) {
             String room = TestNames.unique("stall ");
             EdgeHarness.Client alice = edge.connect();
             alice.join(room, TestNames.unique("al_"));
@@ -59,79 +51,21 @@ class StaleSendTest {
         }
     }
 
-    /** The in-memory store, except that the first append waits until released. */
-    private static final class StallingStore implements MessageStore {
-        private final MessageStore inner;
-        private final CountDownLatch release;
-
-        StallingStore(MessageStore inner, CountDownLatch release) {
-            this.inner = inner;
-            this.release = release;
-        }
-
-        @Override
-        public Appended append(NewMessage message) {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return inner.append(message);
-        }
-
-        @Override
-        public Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId) {
-            return inner.findByTempId(room, authorKey, tempId);
-        }
-
-        @Override
-        public List<ChatMessage> latest(RoomName room, int limit) {
-            return inner.latest(room, limit);
-        }
-
-        @Override
-        public List<ChatMessage> before(RoomName room, long beforeSeq, int limit) {
-            return inner.before(room, beforeSeq, limit);
-        }
-
-        @Override
-        public List<ChatMessage> after(RoomName room, long afterSeq, int limit) {
-            return inner.after(room, afterSeq, limit);
-        }
-
-        @Override
-        public long lastSeq(RoomName room) {
-            return inner.lastSeq(room);
-        }
-
-        @Override
-        public Optional<ChatMessage> find(RoomName room, long seq) {
-            return inner.find(room, seq);
-        }
-
-        @Override
-        public List<ChatMessage> changedAfter(RoomName room, long afterRev, int limit) {
-            return inner.changedAfter(room, afterRev, limit);
-        }
-
-        @Override
-        public Position position(RoomName room) {
-            return inner.position(room);
-        }
-
-        @Override
-        public Changed change(RoomName room, long seq, Change change) {
-            return inner.change(room, seq, change);
-        }
-
-        @Override
-        public OptionalLong markRead(RoomName room, String identityKey, long seq) {
-            return inner.markRead(room, identityKey, seq);
-        }
-
-        @Override
-        public Map<String, Unread> unread(Collection<RoomName> rooms, String identityKey, Username reader) {
-            return inner.unread(rooms, identityKey, reader);
-        }
+    /**
+     * The in-memory store, except that an append waits until released: a proxy, so that it keeps up with the port
+     * without a method of its own for each.
+     */
+    private static MessageStore stalling(MessageStore inner, CountDownLatch release) {
+        return (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
+                new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("append")) {
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -106,7 +106,18 @@ public final class MessageLifecycleService implements MessageLifecycleUseCase {
         if (seq < 0) {
             throw new ChatException.Invalid("seq", "seq must be zero or a positive seq");
         }
+        // markRead is unmetered (the contract counts only changes against the budget), so a frame that cannot move
+        // the marker must not cost a transaction: what this connection learnt of the marker, and the newest seq
+        // delivered here, answer a repeat or a seq beyond the newest without asking the store.
+        String key = member.room.key();
+        long known = connection.readAtLeast(key);
+        long newest = fanout.knownSeq(member.room).orElse(Long.MAX_VALUE);
+        if (seq <= known || known >= newest) {
+            return;
+        }
         OptionalLong moved = messages.markRead(member.room, member.identity.key(), seq);
+        // moved or not, the marker is now at least min(seq, newest): a no-op leaves it at or above that too
+        connection.learnRead(key, moved.orElse(Math.min(seq, newest)));
         if (moved.isEmpty()) {
             return;
         }

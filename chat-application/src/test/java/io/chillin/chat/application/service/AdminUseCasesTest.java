@@ -42,9 +42,11 @@ class AdminUseCasesTest {
 
     @Test
     void many_accounts_from_one_place_are_no_registration_burst_for_an_admin() {
+        int before = admin.listUsers().size();
         for (int i = 0; i < chat.settings.authLimit() + 3; i++) {
             admin.createUser(TestNames.user().value(), ChatScenario.PASSWORD, null);
         }
+        assertThat(admin.listUsers()).hasSize(before + chat.settings.authLimit() + 3);
     }
 
     @Test

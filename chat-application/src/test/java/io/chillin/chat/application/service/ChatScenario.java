@@ -20,6 +20,7 @@ import io.chillin.chat.application.port.in.SendMessageCommand;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.application.port.out.PasswordHasher;
+import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
@@ -49,12 +50,9 @@ final class ChatScenario {
     final ChatPorts ports;
     final ChatCore core;
 
-    private ChatScenario(ChatSettings settings, PasswordHasher hasher, UnaryOperator<RoomBus> busWrapper) {
-        ChatPorts memory = ChatPorts.inMemory(hasher, settings, clock);
+    private ChatScenario(ChatSettings settings, PasswordHasher hasher, UnaryOperator<ChatPorts> portsWrapper) {
         this.settings = settings;
-        this.ports = new ChatPorts(memory.users(), memory.rooms(), memory.messages(), memory.sessions(),
-                memory.presence(), busWrapper.apply(memory.bus()), memory.messageRate(), memory.authRate(),
-                memory.hasher(), memory.blobs(), memory.limiters());
+        this.ports = portsWrapper.apply(ChatPorts.inMemory(hasher, settings, clock));
         this.core = ChatCore.create(ports, settings, clock);
     }
 
@@ -72,7 +70,14 @@ final class ChatScenario {
 
     /** A core whose bus is the in-process bus as transformed by {@code wrapper} (one that loses events, say). */
     static ChatScenario withBus(UnaryOperator<RoomBus> wrapper) {
-        return new ChatScenario(ChatSettings.DEFAULT, new FastTestHasher(), wrapper);
+        return new ChatScenario(ChatSettings.DEFAULT, new FastTestHasher(), memory -> memory.withShared(
+                wrapper.apply(memory.bus()), memory.presence(), memory.messageRate(), memory.authRate()));
+    }
+
+    /** A core whose message store is the in-memory one as transformed by {@code wrapper} (one that counts, say). */
+    static ChatScenario withMessages(UnaryOperator<MessageStore> wrapper) {
+        return new ChatScenario(ChatSettings.DEFAULT, new FastTestHasher(), memory -> memory.withStores(
+                memory.users(), memory.rooms(), wrapper.apply(memory.messages())));
     }
 
     // ---- accounts -------------------------------------------------------------------------------

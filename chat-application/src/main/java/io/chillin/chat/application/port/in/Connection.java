@@ -2,9 +2,11 @@ package io.chillin.chat.application.port.in;
 
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.user.Identity;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One live client connection. Its identity comes from a token when it opens, or from the display
@@ -20,6 +22,8 @@ public final class Connection {
     private final String address;
     private volatile Identity identity;
     private volatile String endedBecause;
+    /** Per room key, a seq this connection knows its user's read marker to be at or above. */
+    private final Map<String, Long> readAtLeast = new ConcurrentHashMap<>();
 
     Connection(Identity identity, String address, EventSink sink) {
         this.identity = identity;
@@ -89,6 +93,16 @@ public final class Connection {
         if (reason != null) {
             throw new ChatException.Unauthorized(reason + ": log in again");
         }
+    }
+
+    /** A seq its user's read marker in the room is known to be at or above (0 when nothing is known). */
+    public long readAtLeast(String roomKey) {
+        return readAtLeast.getOrDefault(roomKey, 0L);
+    }
+
+    /** Learns that its user's read marker in the room is at or above {@code seq}. */
+    public void learnRead(String roomKey, long seq) {
+        readAtLeast.merge(roomKey, seq, Math::max);
     }
 
     @Override
