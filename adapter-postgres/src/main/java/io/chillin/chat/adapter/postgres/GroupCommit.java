@@ -22,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -48,7 +47,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** At most this many appends per transaction. */
     static final int MAX_BATCH = 256;
-    private static final long ANSWER_TIMEOUT_SECONDS = 30;
+    private static final long WATCH_INTERVAL_MILLIS = 250;
     private static final String CLOSED = "the database is unavailable: it has been closed";
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -58,10 +57,14 @@ final class GroupCommit implements AutoCloseable {
     /** The writer starts a commit at most this often unless a full batch waits, so that commits carry several appends. */
     private final long commitIntervalNanos;
     private final long maxQueueWaitNanos;
+    private final long answerTimeoutNanos;
     /** The message stored before under an append's (room, author, tempId): the answer to a repeat. */
     private final Function<NewMessage, Optional<ChatMessage>> storedBefore;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
+    private final Thread watchdog;
+    /** The batch the writer is storing now, and since when; null between batches. Read by the watchdog. */
+    private volatile InFlight inFlight;
     private volatile boolean closed;
 
     GroupCommit(Database db, Function<NewMessage, Optional<ChatMessage>> storedBefore, GroupCommitSettings settings) {
@@ -74,10 +77,13 @@ final class GroupCommit implements AutoCloseable {
         };
         this.commitIntervalNanos = settings.commitInterval().toNanos();
         this.maxQueueWaitNanos = settings.maxQueueWait().toNanos();
+        this.answerTimeoutNanos = settings.answerTimeout().toNanos();
         this.storedBefore = storedBefore;
         this.queue = new ArrayBlockingQueue<>(settings.queueLimit());
         this.writer = Thread.ofPlatform().daemon().name("chat-db-group-commit").unstarted(this::run);
         this.writer.start();
+        this.watchdog = Thread.ofPlatform().daemon().name("chat-db-group-commit-watchdog").unstarted(this::watch);
+        this.watchdog.start();
     }
 
     /**
@@ -96,14 +102,13 @@ final class GroupCommit implements AutoCloseable {
             throw new ChatException.Unavailable("the server is busy storing messages: try again shortly");
         }
         try {
-            return pending.answer.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // untimed: a timed wait costs every send a timer set and cancelled; the watchdog bounds the wait instead
+            return pending.answer.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new ChatException.Unavailable("the database did not store the message in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatException.Unavailable("interrupted while the message was being stored");
@@ -124,10 +129,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.answer.completeExceptionally(new ChatException.Unavailable(CLOSED));
-        }
+        failQueued();
     }
 
     private void run() {
@@ -145,8 +147,52 @@ final class GroupCommit implements AutoCloseable {
                 continue; // nobody interrupts this thread; if someone does, the closed flag decides
             }
             lastCommit = System.nanoTime();
+            inFlight = new InFlight(List.copyOf(batch), lastCommit);
             flush(batch);
+            inFlight = null;
             batch.clear();
+        }
+    }
+
+    /**
+     * Answers {@code UNAVAILABLE} to every append that has waited longer than the answer timeout, in the
+     * queue or in a batch the database has not finished: one check a second for all of them, where a timed wait would
+     * set a timer per send. An append answered so may still be stored when the database comes back; its retry (same
+     * tempId) is then confirmed as that message.
+     */
+    private void watch() {
+        long limit = answerTimeoutNanos;
+        while (!closed || writer.isAlive()) {
+            try {
+                Thread.sleep(WATCH_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                continue; // nobody interrupts this thread either
+            }
+            long now = System.nanoTime();
+            InFlight current = inFlight;
+            if (current != null && now - current.since() > limit) {
+                current.batch().forEach(p -> p.answer.completeExceptionally(tooLate()));
+            }
+            for (Pending p : queue) {
+                if (now - p.queuedAt <= limit) {
+                    break; // the queue is in arrival order
+                }
+                p.answer.completeExceptionally(tooLate());
+            }
+            if (!writer.isAlive()) {
+                failQueued(); // the writer died (an Error): nobody else will answer
+            }
+        }
+    }
+
+    private static ChatException tooLate() {
+        return new ChatException.Unavailable("the database did not store the message in time");
+    }
+
+    private void failQueued() {
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.answer.completeExceptionally(new ChatException.Unavailable(CLOSED));
         }
     }
 
@@ -329,6 +375,9 @@ final class GroupCommit implements AutoCloseable {
                         rs.getBoolean("deleted")) : null;
             }
         }
+    }
+
+    private record InFlight(List<Pending> batch, long since) {
     }
 
     /** One append waiting for its batch. Compared by identity. */

@@ -63,6 +63,55 @@ class GroupCommitOverloadTest {
         refusedByAge(POSTGRES.get());
     }
 
+    @Test
+    void an_append_the_stalled_database_does_not_store_in_time_is_answered_unavailable_and_its_retry_confirmed_on_h2()
+            throws Exception {
+        answeredDespiteAHungDatabase(H2.get());
+    }
+
+    @Test
+    void an_append_the_stalled_database_does_not_store_in_time_is_answered_unavailable_and_its_retry_confirmed_on_postgresql()
+            throws Exception {
+        answeredDespiteAHungDatabase(POSTGRES.get());
+    }
+
+    /**
+     * The sender's wait has no timer of its own (a timer per send costs every send); the group commit's watchdog answers
+     * what the database holds too long. The message may still be stored afterwards: its retry is then confirmed.
+     */
+    private static void answeredDespiteAHungDatabase(Database db) throws Exception {
+        PostgresRoomStore rooms = new PostgresRoomStore(db);
+        PostgresMessageStore messages = new PostgresMessageStore(db,
+                GroupCommitSettings.DEFAULT.withAnswerTimeout(Duration.ofSeconds(1)).withMaxQueueWait(Duration.ofMinutes(1)));
+        Username alice = TestNames.user();
+        RoomName room = TestNames.room();
+        rooms.create(new Room(room, RoomDescription.NONE, alice, null, Instant.now()));
+        NewMessage first = message(room, alice, 0);
+        try (Handle stall = db.jdbi().open()) {
+            stall.begin();
+            stall.createQuery("SELECT last_seq FROM rooms WHERE name_key = :room FOR UPDATE")
+                    .bind("room", room.key()).mapTo(Long.class).one();
+            CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return messages.append(first);
+                } catch (ChatException.Unavailable refused) {
+                    return refused;
+                }
+            });
+
+            // bounded only so that a hang fails the test rather than the build; the watchdog answers after about 1 s
+            Object answered = answer.get(20, TimeUnit.SECONDS);
+
+            assertThat(answered).isInstanceOf(ChatException.Unavailable.class);
+            assertThat(((ChatException) answered).getMessage()).contains("in time");
+            stall.rollback();
+        }
+        MessageStore.Appended retry = messages.append(first);
+        assertThat(retry.message().seq()).isEqualTo(1);
+        assertThat(messages.after(room, 0, 10)).as("stored once, whether by the stalled batch or by the retry")
+                .extracting(ChatMessage::text).containsExactly(first.text());
+    }
+
     /** A short queue in time, not in length: the second append waits, and once it has waited long, the third is refused. */
     private static void refusedByAge(Database db) throws Exception {
         PostgresRoomStore rooms = new PostgresRoomStore(db);
