@@ -43,6 +43,7 @@ public final class ChatHttpServer implements AutoCloseable {
         RequestLog requestLog = new RequestLog(config.trustedProxies());
         this.app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
+            cfg.jetty.threadPool = JettyThreads.create();
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, true));
