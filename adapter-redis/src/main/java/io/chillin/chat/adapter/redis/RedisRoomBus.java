@@ -39,7 +39,9 @@ public final class RedisRoomBus implements RoomBus, AutoCloseable {
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String text) {
-                inbox.execute(() -> receive(text));
+                if (!RoomEventCodec.isFrom(text, origin)) { // this instance's own events come back too
+                    inbox.execute(() -> receive(text));
+                }
             }
 
             @Override

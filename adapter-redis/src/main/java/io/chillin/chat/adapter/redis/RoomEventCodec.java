@@ -30,6 +30,19 @@ final class RoomEventCodec {
     private RoomEventCodec() {
     }
 
+    /**
+     * Whether {@code text} was published by {@code origin}, told from its first characters: every event begins with its
+     * origin (see {@link #encode}), and each instance hears its own events back from Redis, one per send, which need
+     * no parsing to be dropped. A text that does not begin so is simply not known to be from {@code origin}.
+     */
+    static boolean isFrom(String text, String origin) {
+        return text.startsWith(ORIGIN_FIELD) && text.startsWith(origin, ORIGIN_FIELD.length())
+                && text.startsWith("\"", ORIGIN_FIELD.length() + origin.length());
+    }
+
+    private static final String ORIGIN_FIELD = "{\"origin\":\"";
+
+    /** The event as JSON whose first field is the origin: {@link #isFrom} relies on it. */
     static String encode(String origin, RoomEvent event) {
         ObjectNode node = JSON.createObjectNode().put("origin", origin).put("room", event.room().value());
         switch (event) {
