@@ -105,6 +105,35 @@ class BenchCliTest {
     }
 
     @Test
+    void connect_spreads_its_connections_over_the_source_addresses_given() {
+        // 10 sockets per address at most, and no address exempt: 30 connections pass only from 3 addresses
+        try (TestServer server = TestServer.start(Map.of("CHAT_CONNECTIONS_PER_ADDRESS", "10", "CHAT_RATE_LIMIT_EXEMPT", ""))) {
+            Run one = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "30", "--json");
+            Run three = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "30",
+                    "--source-addresses", "127.0.0.1,127.0.0.2,127.0.0.3", "--json");
+
+            assertThat(one.exitCode()).isEqualTo(1);
+            assertThat(one.json().path("failed").path("HTTP 429").asInt()).as("the cap's refusals, by status").isEqualTo(20);
+            assertThat(three.exitCode()).as(three.toString()).isZero();
+            assertThat(three.json().path("alive").asInt()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void source_addresses_that_are_not_ip_addresses_are_refused_before_anything_is_sent() {
+        Run name = Cli.run(Map.of(), "bench", "connect", "--url", "http://127.0.0.1:9", "--source-addresses", "localhost");
+        assertThat(name.exitCode()).isEqualTo(2);
+        assertThat(name.err()).contains("--source-addresses");
+        assertThat(Cli.run(Map.of(), "bench", "connect", "--url", "http://127.0.0.1:9", "--source-addresses", "0").exitCode())
+                .isEqualTo(2);
+        assertThat(Cli.run(Map.of(), "bench", "fanout", "--url", "http://127.0.0.1:9", "--source-addresses", "127.0.0.300")
+                .exitCode()).isEqualTo(2);
+        Run secure = Cli.run(Map.of(), "bench", "connect", "--url", "https://127.0.0.1:9", "--source-addresses", "2");
+        assertThat(secure.exitCode()).isEqualTo(2);
+        assertThat(secure.err()).contains("ws://");
+    }
+
+    @Test
     void cross_spreads_a_room_over_two_instances_and_measures_delivery_between_them() throws IOException {
         try (PostgresDatabase database = PostgresDatabase.create()) {
             Map<String, String> cluster = new HashMap<>(database.env());

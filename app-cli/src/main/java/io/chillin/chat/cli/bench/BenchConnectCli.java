@@ -49,7 +49,7 @@ public final class BenchConnectCli implements Callable<Integer> {
             throw new UsageException("--hold is at most 1h and --max-time at most 2h");
         }
         ConnectBench.Result result = new ConnectBench(new ConnectBench.Settings(targets.urls(), connections,
-                targets.concurrency(), targets.timeout(), hold, maxTime, targets.meter())).run();
+                targets.concurrency(), targets.timeout(), hold, maxTime, targets.sourceAddresses(), targets.meter())).run();
         Printer printer = Printer.of(ctx);
         if (output.json()) {
             printer.json(result);

@@ -3,6 +3,7 @@ package io.chillin.chat.cli.bench;
 import io.chillin.chat.cli.DurationConverter;
 import io.chillin.chat.cli.UsageException;
 import io.chillin.chat.cli.net.ServerUrl;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,12 +29,26 @@ public final class BenchTargets {
                     + " The CPU per delivery is the sum over all of them. Linux only."})
     List<String> watch;
 
+    @Option(names = "--source-addresses", paramLabel = "ADDRESSES|N",
+            description = {"Local addresses to open the connections from, in turn: a list such as 127.0.0.1,127.0.0.2, or"
+                    + " a count N for 127.0.0.1 to 127.0.0.N. One address has about 28,000 ports for one server, so more"
+                    + " connections than that need several. ws:// URLs only (default: the system's choice)."})
+    String sourceAddresses;
+
     List<ServerUrl> urls() {
         try {
             return urls.stream().map(ServerUrl::parse).toList();
         } catch (IllegalArgumentException e) {
             throw new UsageException("--url: " + e.getMessage());
         }
+    }
+
+    List<InetAddress> sourceAddresses() {
+        List<InetAddress> sources = SourceAddresses.parse(sourceAddresses);
+        if (!sources.isEmpty() && urls().stream().anyMatch(u -> u.ws().getScheme().equals("wss"))) {
+            throw new UsageException("--source-addresses works with ws:// (http://) URLs only");
+        }
+        return sources;
     }
 
     ProcessMeter meter() {

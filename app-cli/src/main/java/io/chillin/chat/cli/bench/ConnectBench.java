@@ -2,7 +2,7 @@ package io.chillin.chat.cli.bench;
 
 import io.chillin.chat.cli.net.Frames;
 import io.chillin.chat.cli.net.ServerUrl;
-import io.chillin.chat.cli.net.WsConnection;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ConnectBench {
 
-    /** What to run; {@code maxTime} bounds the whole run. */
+    /** What to run; {@code maxTime} bounds the whole run; {@code sourceAddresses} as in {@link FanoutBench.Settings}. */
     public record Settings(List<ServerUrl> urls, int connections, int concurrency, Duration timeout, Duration hold,
-                           Duration maxTime, ProcessMeter meter) {
+                           Duration maxTime, List<InetAddress> sourceAddresses, ProcessMeter meter) {
     }
 
     /** What happened. {@code ok} when every connection opened and answered its ping. */
@@ -48,31 +48,34 @@ public final class ConnectBench {
         LongAdder alive = new LongAdder();
         Map<String, Long> rssBefore = settings.meter().rssBytes();
         Map<String, Long> rssHeld = Map.of();
-        Connector connector = new Connector(settings.urls(), settings.concurrency(), settings.timeout(), n);
-        Connector.Opened opened = connector.open(n, i -> (frame, at) -> {
-            if (Frames.type(frame).equals("pong") && frame.path("ref").asInt(-1) == i) {
-                ping.recordNanos(at - pingSent.get(i));
-                alive.increment();
-            }
-        }, deadline);
-        try {
-            sleepUntil(Math.min(deadline, System.nanoTime() + settings.hold().toNanos()));
-            rssHeld = settings.meter().rssBytes();
-            List<WsConnection> connections = opened.connections();
-            for (int i = 0; i < n; i++) {
-                WsConnection c = connections.get(i);
-                if (c != null) {
-                    pingSent.set(i, System.nanoTime());
-                    c.send(Frames.of("type", "ping", "ref", i));
+        Connector.Opened opened;
+        try (Connector connector = Connector.forUrls(settings.urls(), settings.concurrency(), settings.timeout(), n,
+                settings.sourceAddresses())) {
+            opened = connector.open(n, i -> (frame, at) -> {
+                if (frame.type().equals("pong") && BenchFrame.number(frame.ref(), 0, frame.ref().length()) == i) {
+                    ping.recordNanos(at - pingSent.get(i));
+                    alive.increment();
                 }
+            }, deadline);
+            try {
+                sleepUntil(Math.min(deadline, System.nanoTime() + settings.hold().toNanos()));
+                rssHeld = settings.meter().rssBytes();
+                List<BenchSocket> connections = opened.connections();
+                for (int i = 0; i < n; i++) {
+                    BenchSocket c = connections.get(i);
+                    if (c != null) {
+                        pingSent.set(i, System.nanoTime());
+                        c.send(Frames.of("type", "ping", "ref", i).toString());
+                    }
+                }
+                long open = opened.open();
+                long pingDeadline = Math.min(deadline, System.nanoTime() + settings.timeout().toNanos());
+                while (alive.sum() < open && System.nanoTime() < pingDeadline) {
+                    Thread.sleep(20);
+                }
+            } finally {
+                Connector.closeAll(opened.connections());
             }
-            long open = opened.open();
-            long pingDeadline = Math.min(deadline, System.nanoTime() + settings.timeout().toNanos());
-            while (alive.sum() < open && System.nanoTime() < pingDeadline) {
-                Thread.sleep(20);
-            }
-        } finally {
-            Connector.closeAll(opened.connections());
         }
         long open = opened.open();
         return new Result("connect", settings.urls().stream().map(ServerUrl::toString).toList(), n, open,

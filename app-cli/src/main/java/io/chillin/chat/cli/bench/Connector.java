@@ -2,54 +2,66 @@ package io.chillin.chat.cli.bench;
 
 import io.chillin.chat.cli.net.ServerUrl;
 import io.chillin.chat.cli.net.WsConnection;
-import java.net.http.HttpClient;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
  * Opens many WebSockets, connection {@code i} to URL {@code i mod n}, at most {@code concurrency} handshakes at a
- * time, each bounded by the timeout and all by the deadline; measures each handshake.
+ * time, each bounded by the timeout and all by the deadline; measures each handshake. {@code ws://} URLs go through
+ * the CLI's own NIO client, {@code wss://} ones through java.net.http's. Closing it ends whatever is still open.
  */
-final class Connector {
-
-    private static final int CONNECTIONS_PER_CLIENT = 256;
+final class Connector implements AutoCloseable {
 
     private final List<ServerUrl> urls;
     private final int concurrency;
     private final Duration timeout;
-    private final List<HttpClient> clients = new ArrayList<>();
+    private final Map<String, BenchTransport> transports;
 
-    Connector(List<ServerUrl> urls, int concurrency, Duration timeout, int connections) {
+    /** With a client for each scheme the URLs use: the NIO one for {@code ws}, java.net.http's for {@code wss}. */
+    static Connector forUrls(List<ServerUrl> urls, int concurrency, Duration timeout, int connections,
+                             List<InetAddress> sources) {
+        Map<String, BenchTransport> transports = new TreeMap<>();
+        for (ServerUrl url : urls) {
+            transports.computeIfAbsent(scheme(url.ws(null)), scheme -> scheme.equals("wss")
+                    ? new JdkTransport(timeout, connections) : new NioTransport(timeout, sources));
+        }
+        return new Connector(urls, concurrency, timeout, transports);
+    }
+
+    /** {@code transports} by scheme ({@code ws}, {@code wss}), one for each scheme of the URLs. */
+    Connector(List<ServerUrl> urls, int concurrency, Duration timeout, Map<String, BenchTransport> transports) {
         this.urls = List.copyOf(urls);
         this.concurrency = concurrency;
         this.timeout = timeout;
-        // each JDK HTTP client has one selector thread; a few of them spread the reading of many sockets
-        int count = Math.clamp((connections + CONNECTIONS_PER_CLIENT - 1) / CONNECTIONS_PER_CLIENT, 1, 8);
-        for (int i = 0; i < count; i++) {
-            clients.add(HttpClient.newBuilder().connectTimeout(timeout).build());
-        }
+        this.transports = Map.copyOf(transports);
     }
 
     /** The connections (null where one failed or was never tried), the handshake latencies, and failures by reason. */
-    record Opened(List<WsConnection> connections, LatencyRecorder latency, Map<String, Long> failures, long notTried,
+    record Opened(List<BenchSocket> connections, LatencyRecorder latency, Map<String, Long> failures, long notTried,
                   double seconds) {
         long open() {
-            return connections.stream().filter(c -> c != null).count();
+            return connections.stream().filter(Objects::nonNull).count();
         }
     }
 
-    Opened open(int count, IntFunction<WsConnection.Handler> handlers, long deadlineNanos) throws InterruptedException {
-        List<WsConnection> connections = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, null)));
+    Opened open(int count, IntFunction<FrameHandler> handlers, long deadlineNanos) throws InterruptedException {
+        List<BenchSocket> connections = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, null)));
         LatencyRecorder latency = new LatencyRecorder();
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
@@ -67,23 +79,33 @@ final class Connector {
             }
             int index = i;
             long start = System.nanoTime();
-            WsConnection.open(clients.get(i % clients.size()), urls.get(i % urls.size()).ws(null), timeout, handlers.apply(i))
-                    .whenComplete((connection, error) -> {
-                        if (error == null) {
-                            latency.recordNanos(System.nanoTime() - start);
-                            connections.set(index, connection);
-                        } else {
-                            failures.computeIfAbsent(reason(error), r -> new LongAdder()).increment();
-                        }
-                        inFlight.release();
-                        done.countDown();
-                    });
+            URI ws = urls.get(i % urls.size()).ws(null);
+            CompletableFuture<BenchSocket> opening;
+            try {
+                opening = transports.get(scheme(ws)).open(i, ws, handlers.apply(i));
+            } catch (RuntimeException e) {
+                opening = CompletableFuture.failedFuture(e);
+            }
+            opening.whenComplete((connection, error) -> {
+                if (error == null) {
+                    latency.recordNanos(System.nanoTime() - start);
+                    connections.set(index, connection);
+                } else {
+                    failures.computeIfAbsent(reason(error), r -> new LongAdder()).increment();
+                }
+                inFlight.release();
+                done.countDown();
+            });
         }
         done.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Long> failed = new java.util.TreeMap<>();
+        Map<String, Long> failed = new TreeMap<>();
         failures.forEach((reason, n) -> failed.put(reason, n.sum()));
         return new Opened(new ArrayList<>(connections), latency, failed, notTried, seconds);
+    }
+
+    private static String scheme(URI ws) {
+        return ws.getScheme().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String reason(Throwable error) {
@@ -91,24 +113,29 @@ final class Connector {
         if (cause instanceof WsConnection.Refused refused) {
             return "HTTP " + refused.status();
         }
-        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+        if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
             return "timeout";
         }
         return cause.getClass().getSimpleName();
     }
 
     /** Closes every connection, waiting a few seconds in all for the server's answers, then cuts the rest. */
-    static void closeAll(List<WsConnection> connections) {
-        List<WsConnection> open = connections.stream().filter(c -> c != null).toList();
-        List<java.util.concurrent.CompletableFuture<Integer>> closing = open.stream().map(WsConnection::closeAsync).toList();
+    static void closeAll(List<BenchSocket> connections) {
+        List<BenchSocket> open = connections.stream().filter(Objects::nonNull).toList();
+        List<CompletableFuture<Integer>> closing = open.stream().map(BenchSocket::closeAsync).toList();
         try {
-            java.util.concurrent.CompletableFuture.allOf(closing.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .get(5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (Exception notAllInTime) {
             if (notAllInTime instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
         }
-        open.stream().filter(c -> !c.closed().isDone()).forEach(WsConnection::abort);
+        open.stream().filter(c -> !c.closed().isDone()).forEach(BenchSocket::abort);
+    }
+
+    /** Ends the clients and whatever they still hold. */
+    @Override
+    public void close() {
+        transports.values().forEach(BenchTransport::close);
     }
 }

@@ -1,9 +1,8 @@
 package io.chillin.chat.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chillin.chat.cli.net.Frames;
 import io.chillin.chat.cli.net.ServerUrl;
-import io.chillin.chat.cli.net.WsConnection;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +32,13 @@ public final class FanoutBench {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What to run. {@code ratePerRoom} is messages per second per room; {@code size} the text length. */
+    /**
+     * What to run. {@code ratePerRoom} is messages per second per room; {@code size} the text length;
+     * {@code sourceAddresses} the local addresses to connect from, in turn (none: the system's choice).
+     */
     public record Settings(String scenario, List<ServerUrl> urls, int rooms, int members, int senders, double ratePerRoom,
                            Duration duration, Duration drain, int size, int concurrency, Duration timeout,
-                           ProcessMeter meter) {
+                           List<InetAddress> sourceAddresses, ProcessMeter meter) {
 
         public long plannedMessages() {
             return (long) Math.ceil(rooms * ratePerRoom * duration.toNanos() / 1e9);
@@ -112,39 +114,40 @@ public final class FanoutBench {
     public Result run() throws InterruptedException {
         int total = s.rooms() * s.members();
         CountDownLatch joined = new CountDownLatch(total);
-        Connector connector = new Connector(s.urls(), s.concurrency(), s.timeout(), total);
         long connectDeadline = System.nanoTime() + s.timeout().toNanos() * Math.max(1, total / Math.max(1, s.concurrency()));
-        Connector.Opened opened = connector.open(total, member -> new Member(member, joined), connectDeadline);
-        List<WsConnection> connections = opened.connections();
-        double sendSeconds = 0;
-        ProcessMeter.Sample cpuBefore = null;
-        ProcessMeter.Sample cpuAfter = null;
-        try {
-            for (int i = 0; i < total; i++) {
-                WsConnection c = connections.get(i);
-                if (c == null) {
-                    joined.countDown();
-                    continue;
+        try (Connector connector = Connector.forUrls(s.urls(), s.concurrency(), s.timeout(), total, s.sourceAddresses())) {
+            Connector.Opened opened = connector.open(total, member -> new Member(member, joined), connectDeadline);
+            List<BenchSocket> connections = opened.connections();
+            double sendSeconds = 0;
+            ProcessMeter.Sample cpuBefore = null;
+            ProcessMeter.Sample cpuAfter = null;
+            try {
+                for (int i = 0; i < total; i++) {
+                    BenchSocket c = connections.get(i);
+                    if (c == null) {
+                        joined.countDown();
+                        continue;
+                    }
+                    c.send(Frames.of("type", "join", "room", roomName(i / s.members()), "name", "b" + run + "r"
+                            + (i / s.members()) + "m" + (i % s.members()), "ref", "join").toString());
                 }
-                c.send(Frames.of("type", "join", "room", roomName(i / s.members()), "name", "b" + run + "r" + (i / s.members())
-                        + "m" + (i % s.members()), "ref", "join"));
+                if (!joined.await(s.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    joinFailures.add(joined.getCount());
+                }
+                Thread.sleep(200); // let the join notices settle before measuring
+                cpuBefore = s.meter().sample();
+                sendSeconds = send(connections);
+                drain();
+                cpuAfter = s.meter().sample();
+            } finally {
+                Connector.closeAll(connections);
             }
-            if (!joined.await(s.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                joinFailures.add(joined.getCount());
-            }
-            Thread.sleep(200); // let the join notices settle before measuring
-            cpuBefore = s.meter().sample();
-            sendSeconds = send(connections);
-            drain();
-            cpuAfter = s.meter().sample();
-        } finally {
-            Connector.closeAll(connections);
+            return result(opened, sendSeconds, cpu(cpuBefore, cpuAfter));
         }
-        return result(opened, sendSeconds, cpu(cpuBefore, cpuAfter));
     }
 
     /** Sends at the planned rate, paced by the clock, room by room in turn; returns how long it took. */
-    private double send(List<WsConnection> connections) {
+    private double send(List<BenchSocket> connections) {
         long planned = s.plannedMessages();
         double intervalNanos = 1e9 / (s.rooms() * s.ratePerRoom());
         String padding = "x".repeat(Math.max(0, s.size()));
@@ -161,7 +164,7 @@ public final class FanoutBench {
             }
             int room = k % s.rooms();
             int sender = room * s.members() + (k / s.rooms()) % s.senders();
-            WsConnection c = connections.get(sender);
+            BenchSocket c = connections.get(sender);
             if (c == null) {
                 continue;
             }
@@ -169,7 +172,8 @@ public final class FanoutBench {
             senderUrl.set(k, urlOf(sender));
             sentAt.set(k, System.nanoTime());
             sent.increment();
-            c.send(Frames.of("type", "sendMessage", "room", roomName(room), "tempId", "b" + k, "text", text, "ref", "s" + k));
+            c.send(Frames.of("type", "sendMessage", "room", roomName(room), "tempId", "b" + k, "text", text, "ref", "s" + k)
+                    .toString());
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -242,7 +246,7 @@ public final class FanoutBench {
     }
 
     /** One member's connection: joins, confirmations of its own sends, and deliveries to it. */
-    private final class Member implements WsConnection.Handler {
+    private final class Member implements FrameHandler {
         private final int index;
         private final int room;
         private final String roomName;
@@ -256,26 +260,26 @@ public final class FanoutBench {
         }
 
         @Override
-        public void onFrame(JsonNode frame, long at) {
-            switch (Frames.type(frame)) {
+        public void onFrame(BenchFrame frame, long at) {
+            switch (frame.type()) {
                 case "ack" -> {
-                    if ("join".equals(frame.path("ref").asText())) {
+                    if ("join".equals(frame.ref())) {
                         joined.countDown();
                     }
                 }
                 case "messageConfirmed" -> {
-                    int k = number(frame.path("tempId").asText().substring(1));
+                    int k = BenchFrame.number(frame.tempId(), 1, frame.tempId().length());
                     if (k >= 0 && k < sentAt.length()) {
                         ackLatency.recordNanos(at - sentAt.get(k));
                         acked.increment();
                         ackedInRoom[room].increment();
                     }
                 }
-                case "message" -> delivered(frame.path("message"), at);
+                case "message" -> delivered(frame, at);
                 case "error" -> {
-                    String ref = frame.path("ref").asText();
+                    String ref = frame.ref();
                     if (ref.startsWith("s")) {
-                        rejected.computeIfAbsent(frame.path("code").asText(), c -> new LongAdder()).increment();
+                        rejected.computeIfAbsent(frame.code(), c -> new LongAdder()).increment();
                     } else if (ref.equals("join")) {
                         joinFailures.increment();
                         joined.countDown();
@@ -287,31 +291,23 @@ public final class FanoutBench {
             }
         }
 
-        private void delivered(JsonNode message, long at) {
-            if (!message.has("seq") || !roomName.equals(message.path("room").asText())) {
+        private void delivered(BenchFrame frame, long at) {
+            if (!frame.messageHasSeq() || !roomName.equals(frame.messageRoom())) {
                 return; // a join or leave notice
             }
-            String text = message.path("text").asText();
+            String text = frame.messageText();
             if (!text.startsWith("bench ")) {
                 return;
             }
             int space = text.indexOf(' ', 6);
-            int k = number(space < 0 ? text.substring(6) : text.substring(6, space));
+            int k = BenchFrame.number(text, 6, space < 0 ? text.length() : space);
             delivered.increment();
-            DeliveryTracker.Outcome outcome = trackers[index].see(message.path("seq").asLong());
+            DeliveryTracker.Outcome outcome = trackers[index].see(frame.messageSeq());
             if (outcome != DeliveryTracker.Outcome.DUPLICATE && k >= 0 && k < sentAt.length()) {
                 long latency = at - sentAt.get(k);
                 deliveryLatency.recordNanos(latency);
                 (senderUrl.get(k) == urlOf(index) ? sameInstance : crossInstance).recordNanos(latency);
             }
-        }
-    }
-
-    private static int number(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }

@@ -64,7 +64,7 @@ public final class TrafficOptions {
             throw new UsageException("--size must be 8 to 500");
         }
         FanoutBench.Settings settings = new FanoutBench.Settings(scenario, targets.urls(), r, m, s, rate, duration, drain,
-                size, targets.concurrency(), targets.timeout(), targets.meter());
+                size, targets.concurrency(), targets.timeout(), targets.sourceAddresses(), targets.meter());
         if (settings.plannedMessages() > FanoutBench.MAX_MESSAGES) {
             throw new UsageException("that is " + settings.plannedMessages() + " messages; at most " + FanoutBench.MAX_MESSAGES
                     + " per run: lower --rate, --rooms or --duration");
@@ -84,6 +84,6 @@ public final class TrafficOptions {
         }
         return Optional.of(new FanoutBench.Settings(measured.scenario(), measured.urls(), measured.rooms(),
                 measured.members(), measured.senders(), measured.ratePerRoom(), warmup, measured.drain(), measured.size(),
-                measured.concurrency(), measured.timeout(), new ProcessMeter(List.of())));
+                measured.concurrency(), measured.timeout(), measured.sourceAddresses(), new ProcessMeter(List.of())));
     }
 }

@@ -13,14 +13,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket to a server, on java.net.http. Every text frame received is parsed and handed to the
- * {@link Handler} on the client's threads, one frame at a time per connection; sends are queued, as the JDK
- * allows one outstanding send per socket.
+ * {@link Handler} (or handed as text to a {@link TextHandler}) on the client's threads, one frame at a time per
+ * connection; sends are queued, as the JDK allows one outstanding send per socket.
  */
 public final class WsConnection implements AutoCloseable {
 
     /** What a connection does with what it receives. */
     public interface Handler {
         void onFrame(JsonNode frame, long receivedNanos);
+
+        default void onClosed(int code, String reason) {
+        }
+    }
+
+    /** What a connection does with the text of each frame, for a client that reads frames its own way (the bench). */
+    public interface TextHandler {
+        void onText(String text, long receivedNanos);
 
         default void onClosed(int code, String reason) {
         }
@@ -37,6 +45,21 @@ public final class WsConnection implements AutoCloseable {
 
     /** Opens the connection; the future fails with {@link Refused} when the server refuses the upgrade. */
     public static CompletableFuture<WsConnection> open(HttpClient http, URI uri, Duration timeout, Handler handler) {
+        return openText(http, uri, timeout, new TextHandler() {
+            @Override
+            public void onText(String text, long receivedNanos) {
+                handler.onFrame(Frames.parse(text), receivedNanos);
+            }
+
+            @Override
+            public void onClosed(int code, String reason) {
+                handler.onClosed(code, reason);
+            }
+        });
+    }
+
+    /** As {@link #open}, handing on each frame's text unparsed. */
+    public static CompletableFuture<WsConnection> openText(HttpClient http, URI uri, Duration timeout, TextHandler handler) {
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         return http.newWebSocketBuilder()
                 .connectTimeout(timeout)
@@ -58,7 +81,7 @@ public final class WsConnection implements AutoCloseable {
     public static final class Refused extends RuntimeException {
         private final int status;
 
-        Refused(int status) {
+        public Refused(int status) {
             super("upgrade refused with HTTP " + status);
             this.status = status;
         }
@@ -69,8 +92,12 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /** Queues a text frame; the future completes when it is sent. */
-    public synchronized CompletableFuture<?> send(JsonNode frame) {
-        String text = frame.toString();
+    public CompletableFuture<?> send(JsonNode frame) {
+        return send(frame.toString());
+    }
+
+    /** Queues a text frame; the future completes when it is sent. */
+    public synchronized CompletableFuture<?> send(String text) {
         sending = sending.handle((ok, failed) -> null).thenCompose(ignored -> socket.sendText(text, true));
         return sending;
     }
@@ -115,11 +142,11 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private static final class Listener implements WebSocket.Listener {
-        private final Handler handler;
+        private final TextHandler handler;
         private final CompletableFuture<Integer> closed;
         private final StringBuilder partial = new StringBuilder();
 
-        Listener(Handler handler, CompletableFuture<Integer> closed) {
+        Listener(TextHandler handler, CompletableFuture<Integer> closed) {
             this.handler = handler;
             this.closed = closed;
         }
@@ -128,11 +155,11 @@ public final class WsConnection implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             long now = System.nanoTime();
             if (last && partial.isEmpty()) {
-                handler.onFrame(Frames.parse(data.toString()), now);
+                handler.onText(data.toString(), now);
             } else {
                 partial.append(data);
                 if (last) {
-                    handler.onFrame(Frames.parse(partial.toString()), now);
+                    handler.onText(partial.toString(), now);
                     partial.setLength(0);
                 }
             }
