@@ -14,15 +14,16 @@ import org.eclipse.jetty.util.thread.ThreadPool;
  */
 final class JettyThreads {
 
-    /** Platform threads at most: selector + acceptor + callbacks; blocking work never holds one. */
-    private static final int MAX_PLATFORM_THREADS = 16;
     private static final int MIN_PLATFORM_THREADS = 4;
 
     private JettyThreads() {
     }
 
     static ThreadPool create() {
-        QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS);
+        // selectors and acceptors grow with the cores (up to 4 each) and lease their threads for good: leave room for
+        // them and for the callbacks, which never block; blocking work never holds one of these
+        int max = Math.max(16, 2 * Runtime.getRuntime().availableProcessors() + 8);
+        QueuedThreadPool pool = new QueuedThreadPool(max, MIN_PLATFORM_THREADS);
         pool.setName("jetty");
         pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("jetty-vt-"));
         return pool;
