@@ -37,6 +37,61 @@ class BenchCliTest {
             assertThat(result.path("memory").path("rssBefore").path("server").asLong()).isPositive();
             assertThat(result.path("memory").path("rssHeld").path("server").asLong()).isPositive();
             assertThat(result.path("memory").has("bytesPerConnection")).isTrue();
+            assertThat(result.path("memory").path("perJoinedConnection").asBoolean()).as("connect only").isFalse();
+            assertThat(result.path("join").path("rooms").asInt()).isZero();
+            assertThat(result.path("join").path("joined").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void connect_with_join_joins_every_connection_to_one_of_the_rooms_and_each_answers_a_ping() {
+        try (TestServer server = TestServer.start(BENCH_SERVER)) {
+            Run run = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "20", "--join", "3",
+                    "--json", "--watch", "server=" + ProcessHandle.current().pid());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode result = run.json();
+            JsonNode join = result.path("join");
+            assertThat(join.path("rooms").asInt()).isEqualTo(3);
+            assertThat(join.path("joined").asInt()).isEqualTo(20);
+            assertThat(join.path("refusedByCode").isEmpty()).as(join.toString()).isTrue();
+            assertThat(join.path("latency").path("count").asInt()).isEqualTo(20);
+            assertThat(join.path("joinedPerSecond").asDouble()).isPositive();
+            assertThat(result.path("alive").asInt()).as("member lists arriving meanwhile are no pongs").isEqualTo(20);
+            assertThat(result.path("ping").path("count").asInt()).isEqualTo(20);
+            assertThat(result.path("memory").path("perJoinedConnection").asBoolean()).isTrue();
+            JsonNode rooms = server.http().get("/api/rooms").body().path("rooms");
+            assertThat(rooms.findValuesAsText("name")).as("the connections spread over 3 rooms of the run")
+                    .hasSize(3).allMatch(name -> name.matches("bench-[0-9a-z]{4}-[012]"));
+
+            Run printed = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "4", "--join", "2",
+                    "--watch", "server=" + ProcessHandle.current().pid());
+
+            assertThat(printed.exitCode()).as(printed.toString()).isZero();
+            assertThat(printed.out()).contains("each joining one of 2 room(s)", "opened and joined 4 in", "join -> ack",
+                    "KiB per joined connection", "OK:").containsPattern("joined \\(acknowledged\\)\\s+4");
+        }
+    }
+
+    @Test
+    void connect_with_join_fails_when_the_server_refuses_joins_and_reports_their_code() {
+        // one new room per address and hour, and no address exempt: of 3 connections joining 3 new rooms, one creates its room
+        try (TestServer server = TestServer.start(Map.of("CHAT_ROOMS_PER_ADDRESS_PER_HOUR", "1", "CHAT_RATE_LIMIT_EXEMPT", ""))) {
+            Run run = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "3", "--join", "3",
+                    "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            JsonNode result = run.json();
+            assertThat(result.path("opened").asInt()).isEqualTo(3);
+            assertThat(result.path("alive").asInt()).as("refused, but connected").isEqualTo(3);
+            assertThat(result.path("join").path("joined").asInt()).isEqualTo(1);
+            assertThat(result.path("join").path("refusedByCode").path("RATE_LIMITED").asInt()).isEqualTo(2);
+            assertThat(result.path("ok").asBoolean()).isFalse();
+
+            Run printed = Cli.run(Map.of(), "bench", "connect", "--url", server.url(), "--connections", "2", "--join", "2");
+
+            assertThat(printed.exitCode()).isEqualTo(1);
+            assertThat(printed.out()).contains("joins refused: {RATE_LIMITED=2}", "NOT OK");
         }
     }
 
@@ -71,7 +126,8 @@ class BenchCliTest {
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("bench fanout: 1 room(s) x 3 members", "acknowledged", "lost", "duplicated",
-                    "out of order", "throughput:", "LATENCY (ms)", "P50", "P90", "P99", "MAX", "send -> delivered", "OK:");
+                    "out of order", "throughput:", "LATENCY (ms)", "P50", "P90", "P99", "MAX", "send -> confirmed",
+                    "send -> refused", "send -> delivered", "OK:");
         }
     }
 
@@ -90,7 +146,7 @@ class BenchCliTest {
     }
 
     @Test
-    void fanout_reports_what_the_servers_rate_limit_refused_and_fails() {
+    void fanout_reports_what_the_servers_rate_limit_refused_how_soon_and_fails() {
         try (TestServer server = TestServer.start(Map.of())) {
             Run run = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "2",
                     "--rate", "20", "--duration", "2s", "--drain", "3s", "--json");
@@ -98,9 +154,21 @@ class BenchCliTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("CHAT_MESSAGES_PER_10S");
             JsonNode result = run.json();
-            assertThat(result.path("rejectedByCode").path("RATE_LIMITED").asLong()).isPositive();
+            long refused = result.path("rejectedByCode").path("RATE_LIMITED").asLong();
+            assertThat(refused).isPositive();
+            assertThat(result.path("refusal").path("count").asLong()).as("every refusal's wait").isEqualTo(refused);
+            assertThat(result.path("refusalByCode").path("RATE_LIMITED").path("count").asLong()).isEqualTo(refused);
+            assertThat(result.path("refusal").path("max").asDouble()).isPositive();
+            assertThat(result.path("ack").path("count").asLong()).as("confirmations are not refusals")
+                    .isEqualTo(result.path("counts").path("acknowledged").asLong());
             assertThat(result.path("counts").path("lost").asLong()).isZero();
             assertThat(result.path("ok").asBoolean()).isFalse();
+
+            Run printed = Cli.run(Map.of(), "bench", "fanout", "--url", server.url(), "--rooms", "1", "--members", "2",
+                    "--rate", "20", "--duration", "2s", "--drain", "3s");
+
+            assertThat(printed.exitCode()).isEqualTo(1);
+            assertThat(printed.out()).containsPattern("send -> refused\\s+[1-9]\\d*\\s");
         }
     }
 

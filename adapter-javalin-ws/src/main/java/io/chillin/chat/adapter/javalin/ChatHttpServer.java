@@ -81,9 +81,11 @@ public final class ChatHttpServer implements AutoCloseable {
             }
             rest.register(cfg);
             new AdminApi(core).register(cfg);
-            cfg.routes.wsBeforeUpgrade("/ws", socket::beforeUpgrade);
-            cfg.routes.wsAfterUpgrade("/ws", socket::afterUpgrade);
-            cfg.routes.ws("/ws", socket::configure);
+            // The checks and the upgrade run as the last before-upgrade handler (ChatSocket#upgrade); Javalin's own
+            // upgrade, behind it, only sees what Jetty cannot upgrade, and the route makes Javalin route /ws to them.
+            cfg.routes.wsBeforeUpgrade("/ws", socket::upgrade);
+            cfg.routes.wsAfterUpgrade("/ws", socket::afterRefusedUpgrade);
+            cfg.routes.ws("/ws", ws -> { });
         });
     }
 

@@ -17,26 +17,28 @@ import io.chillin.chat.domain.Text;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.user.Identity;
 import io.javalin.http.Context;
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
-import java.util.Map;
+import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The WebSocket endpoint of PROTOCOL.md: upgrade checks, frame parsing, and one client's traffic. */
+/**
+ * The WebSocket endpoint of PROTOCOL.md: upgrade checks, frame parsing, and one client's traffic. The checks run as
+ * Javalin's upgrade handler (so refusals are the REST API's JSON errors, with the request's id and log line); the
+ * socket itself is Jetty's core WebSocket session ({@link WebSocketUpgrade}, {@link SocketFrames}).
+ */
 final class ChatSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
-    private static final String ADMISSION = "chat.admission";
     private static final String SLOT = "chat.address-slot";
+    private static final long MAX_BINARY_BYTES = 1024;
     private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
     private static final int POLICY_VIOLATION = 1008;
     /** The connection's session ended (logged out, expired, account deleted, password changed): log in again. */
@@ -53,7 +55,9 @@ final class ChatSocket {
 
     private final ChatCore core;
     private final EdgeConfig config;
-    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final WebSocketUpgrade upgrade;
+    private final KeepAlive keepAlive;
 
     private final EdgeMetrics metrics;
 
@@ -61,30 +65,46 @@ final class ChatSocket {
         this.core = core;
         this.config = config;
         this.metrics = metrics;
-        metrics.gauge("chat.connections.open", "WebSocket connections open on this instance", clients, Map::size);
+        this.upgrade = new WebSocketUpgrade(config, MAX_BINARY_BYTES);
+        this.keepAlive = new KeepAlive(config.keepAlive(), this::pingAll);
+        metrics.gauge("chat.connections.open", "WebSocket connections open on this instance", clients, Set::size);
         metrics.gauge("chat.outbound.queued.frames", "frames handed to sockets and not yet written, all connections",
-                clients, all -> all.values().stream().mapToInt(c -> c.outbox.waiting()).sum());
+                clients, all -> all.stream().mapToInt(c -> c.waiting()).sum());
         metrics.gauge("chat.outbound.queued.frames.max", "the most frames waiting for one connection",
-                clients, all -> all.values().stream().mapToInt(c -> c.outbox.waiting()).max().orElse(0));
+                clients, all -> all.stream().mapToInt(c -> c.waiting()).max().orElse(0));
     }
 
-    /** Runs on the HTTP upgrade request: refuses foreign origins (403) and bad tokens (401) before any frame. */
-    void beforeUpgrade(Context ctx) {
+    /**
+     * Runs on the HTTP upgrade request: refuses foreign origins (403) and bad tokens (401) before any frame, then
+     * answers 101 itself. The handlers Javalin would run after this one (its own upgrade, the after-upgrade ones) are
+     * skipped once the socket is open; a request Jetty cannot upgrade goes on to them and is refused there.
+     */
+    void upgrade(Context ctx) throws IOException {
         String origin = ctx.header("Origin");
         if (origin != null && !isAllowedOrigin(origin, ctx)) {
             throw new ChatException.Forbidden("origin " + origin + " is not allowed");
         }
         String token = ctx.queryParam("token");
-        if (token != null) {
-            ctx.attribute(ADMISSION, core.connections().admit(token));
-        }
+        Admission admission = token == null ? null : core.connections().admit(token);
         // Last, so that nothing after it refuses the upgrade: the place counts from now, not from when the socket
         // opens, or a client racing its own upgrades would pass the cap. ctx.ip() is as TrustedProxies finds it.
-        ctx.attribute(SLOT, core.connections().reserve(ctx.ip()));
+        AddressSlot slot = core.connections().reserve(ctx.ip());
+        ctx.attribute(SLOT, slot);
+        Client client = new Client(admission, slot, RequestLog.started(ctx));
+        boolean upgraded;
+        try {
+            upgraded = upgrade.upgrade(ctx, new SocketFrames(client, config.maxFrameBytes(), MAX_BINARY_BYTES));
+        } catch (IOException | RuntimeException failed) {
+            slot.release(); // a no-op if the socket opened after all: then it is the connection's
+            throw failed;
+        }
+        if (upgraded) {
+            ctx.skipRemainingHandlers();
+        }
     }
 
-    /** Runs after the upgrade was answered: one that did not become a socket gives its address's place back. */
-    void afterUpgrade(Context ctx) {
+    /** Runs after an upgrade Jetty refused: the request that did not become a socket gives its address's place back. */
+    void afterRefusedUpgrade(Context ctx) {
         AddressSlot slot = ctx.attribute(SLOT);
         if (slot != null && ctx.statusCode() != 101) {
             slot.release();
@@ -97,37 +117,6 @@ final class ChatSocket {
         return ownOrigin || config.allowedOrigins().contains(origin);
     }
 
-    void configure(WsConfig ws) {
-        ws.onConnect(ctx -> {
-            ctx.session.setMaxTextMessageSize(config.maxFrameBytes());
-            ctx.session.setMaxBinaryMessageSize(1024);
-            // Jetty's own idle timeout (30 s) equalled the ping interval: a silent client was closed in a race with
-            // its next ping. Now the pings (every client answers them by itself) keep it three intervals away.
-            ctx.session.setIdleTimeout(config.idleTimeout());
-            ctx.enableAutomaticPings(config.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
-            Admission admission = ctx.attribute(ADMISSION);
-            AddressSlot slot = ctx.attribute(SLOT);
-            Client client = new Client(ctx, admission, slot);
-            clients.put(ctx.sessionId(), client);
-            client.run(() -> RequestLog.websocketOpened(ctx, client.connection.address()));
-        });
-        ws.onMessage(ctx -> {
-            Client client = clients.get(ctx.sessionId());
-            if (client != null) {
-                client.run(() -> client.receive(ctx.message()));
-            }
-        });
-        ws.onBinaryMessage(ctx -> {
-            Client client = clients.get(ctx.sessionId());
-            if (client != null) {
-                client.run(() -> client.reply(Frames.error(null, ErrorCode.MALFORMED.name(),
-                        "binary frames are not supported", null, null)));
-            }
-        });
-        ws.onClose(ctx -> closed(ctx.sessionId(), ctx.status(), null));
-        ws.onError(ctx -> closed(ctx.sessionId(), 1006, ctx.error()));
-    }
-
     /** Number of open WebSocket clients on this instance. */
     int openClients() {
         return clients.size();
@@ -135,42 +124,50 @@ final class ChatSocket {
 
     /** Closes every client (server shutdown): they reconnect elsewhere. */
     void closeAll() {
-        for (Client client : clients.values()) {
-            client.ctx.closeSession(1001, "server is shutting down");
+        keepAlive.close();
+        for (Client client : clients) {
+            client.session.close(1001, "server is shutting down", Callback.NOOP);
         }
     }
 
-    /** The socket closed (an error counts as an abnormal close, 1006): the client stops, once. */
-    private void closed(String sessionId, int code, Throwable error) {
-        Client client = clients.remove(sessionId);
-        if (client != null) {
-            client.run(() -> {
-                if (error != null) {
-                    LOG.debug("websocket error", error);
-                }
-                RequestLog.websocketClosed(code, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - client.openedAt));
-                client.stop();
-            });
-        } else if (error != null) {
-            LOG.debug("websocket error", error);
+    private void pingAll() {
+        for (Client client : clients) {
+            client.session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         }
     }
 
-    /** One open WebSocket: its core connection, the worker that handles its frames in order, and its outbox. */
-    private final class Client {
-        final WsContext ctx;
-        final Connection connection;
-        final Outbox<EncodedFrame> outbox;
-        /** One callback for every frame written to this socket, reporting to the outbox (set right after it). */
-        private org.eclipse.jetty.util.Callback sent;
-        final SerialWorker worker;
-        final long openedAt = System.nanoTime();
+    /**
+     * One WebSocket: made when its upgrade passed the checks, opened with its socket. Then its core connection, the
+     * worker that handles its frames in order, and its outbox.
+     */
+    private final class Client implements SocketFrames.Listener {
+        private final Admission admission;
+        private final AddressSlot slot;
+        private final RequestLog.Started upgradeRequest;
+        CoreSession session;
+        Connection connection;
+        Outbox<EncodedFrame> outbox;
+        /** One callback for every frame written to this socket, reporting to the outbox. */
+        private Callback sent;
+        SerialWorker worker;
+        long openedAt;
 
-        Client(WsContext ctx, Admission admission, AddressSlot slot) {
-            this.ctx = ctx;
-            Session session = ctx.session;
-            // Frames go to Jetty's core session as bytes: the API session's sendText would encode each copy again.
-            CoreSession socket = ((WebSocketSession) session).getCoreSession();
+        Client(Admission admission, AddressSlot slot, RequestLog.Started upgradeRequest) {
+            this.admission = admission;
+            this.slot = slot;
+            this.upgradeRequest = upgradeRequest;
+        }
+
+        int waiting() {
+            Outbox<EncodedFrame> frames = outbox;
+            return frames == null ? 0 : frames.waiting();
+        }
+
+        @Override
+        public void opened(CoreSession socket) {
+            this.session = socket;
+            this.openedAt = System.nanoTime();
+            // Frames go to the socket as the bytes FrameCache encoded once for all of a room's members.
             this.outbox = new Outbox<>(config.outboundQueueFrames(),
                     frame -> socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, false),
                     reason -> {
@@ -179,7 +176,7 @@ final class ChatSocket {
                         }
                         dropLater(POLICY_VIOLATION, reason);
                     });
-            this.sent = org.eclipse.jetty.util.Callback.from(outbox::written, outbox::failed);
+            this.sent = Callback.from(outbox::written, outbox::failed);
             this.connection = core.connections().open(admission, slot, new EventSink() {
                 @Override
                 public void send(ServerEvent event) {
@@ -194,6 +191,37 @@ final class ChatSocket {
                 }
             });
             this.worker = new SerialWorker(INBOUND_FRAMES_IN_FLIGHT, connection.id());
+            clients.add(this);
+            run(() -> RequestLog.websocketOpened(upgradeRequest, connection.address()));
+        }
+
+        @Override
+        public void text(String message) {
+            run(() -> receive(message));
+        }
+
+        @Override
+        public void binary() {
+            run(() -> reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null,
+                    null)));
+        }
+
+        /** The socket closed (cut: 1006): the client stops, once. */
+        @Override
+        public void closed(int code, Throwable error) {
+            if (!clients.remove(this)) {
+                if (error != null) {
+                    LOG.debug("websocket error", error);
+                }
+                return;
+            }
+            run(() -> {
+                if (error != null) {
+                    LOG.debug("websocket error", error);
+                }
+                RequestLog.websocketClosed(code, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt));
+                stop();
+            });
         }
 
         /** Runs {@code work} as this connection's: every line it logs names the connection. */
@@ -202,16 +230,16 @@ final class ChatSocket {
         }
 
         private void dropLater(int code, String reason) {
-            Thread.ofVirtual().name("ws-drop-" + ctx.sessionId())
-                    .start(() -> run(() -> drop(ctx.session, code, reason)));
+            Thread.ofVirtual().name("ws-drop-" + connection.id())
+                    .start(() -> run(() -> drop(session, code, reason)));
         }
 
         /**
          * Closes a client that cannot keep up. Runs on its own thread: never inside a broadcast. The close frame
          * waits behind data the client does not read, so if it is not through soon the socket is cut.
          */
-        private static void drop(Session session, int code, String reason) {
-            if (!session.isOpen()) {
+        private static void drop(CoreSession session, int code, String reason) {
+            if (!session.isOutputOpen()) {
                 // Already closing (a policy close, or the client's): cutting it now could lose that close frame, so
                 // give it time to get through and only then make sure the socket is gone (a no-op if it is).
                 try {
@@ -219,15 +247,15 @@ final class ChatSocket {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                session.disconnect();
+                session.abort();
                 return;
             }
-            Callback.Completable closing = new Callback.Completable();
+            FutureCallback closing = new FutureCallback();
             session.close(code, reason, closing);
             try {
                 closing.get(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (Exception notThrough) {
-                session.disconnect();
+                session.abort();
             }
         }
 
@@ -254,7 +282,7 @@ final class ChatSocket {
                 // Nothing more is written after the close frame: replies to the frames still queued would fail and
                 // turn this clean 1008 into a cut connection.
                 outbox.close();
-                ctx.closeSession(POLICY_VIOLATION, "too many frames in flight: wait for the answers");
+                session.close(POLICY_VIOLATION, "too many frames in flight: wait for the answers", Callback.NOOP);
             }
         }
 

@@ -2,7 +2,6 @@ package io.chillin.chat.adapter.javalin;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.websocket.WsConnectContext;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ final class RequestLog {
     }
 
     /** What {@link #begin} noted of a request, for its line. */
-    private record Started(String id, long nanos, String method, String path) {
+    record Started(String id, long nanos, String method, String path) {
         float millis() {
             return (System.nanoTime() - nanos) / (float) TimeUnit.MILLISECONDS.toNanos(1);
         }
@@ -83,12 +82,16 @@ final class RequestLog {
         }
     }
 
+    /** What {@link #begin} noted of this request (null if it did not pass it). */
+    static Started started(Context ctx) {
+        return ctx.attribute(STARTED);
+    }
+
     /**
      * The access line of an accepted upgrade, written as its connection opens (with the connection's id in the
      * MDC): the one line that ties the connection's id to its upgrade request's.
      */
-    static void websocketOpened(WsConnectContext ctx, String client) {
-        Started started = ctx.attribute(STARTED);
+    static void websocketOpened(Started started, String client) {
         if (started != null) {
             LogContext.with(LogContext.REQUEST_ID, started.id(),
                     () -> line(started.method(), started.path(), SWITCHING_PROTOCOLS, started.millis(), client));

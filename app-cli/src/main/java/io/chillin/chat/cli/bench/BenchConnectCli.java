@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code chillin bench connect}: how fast the servers take N WebSocket connections, and whether they all stay alive. */
 @Command(name = "connect", description = {"Open N WebSocket connections (spread over the URLs), hold them, ping each, close.",
-        "Example: chillin bench connect --url http://127.0.0.1:5000 --connections 1000"})
+        "With --join R each also joins one of R rooms as a guest, and counts once its join is acknowledged.",
+        "Example: chillin bench connect --url http://127.0.0.1:5000 --connections 1000 --join 10"})
 public final class BenchConnectCli implements Callable<Integer> {
 
     private final CliContext ctx;
@@ -24,6 +25,11 @@ public final class BenchConnectCli implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", defaultValue = "100",
             description = "How many connections, 1 to 20000 (default: ${DEFAULT-VALUE}).")
     int connections;
+
+    @Option(names = "--join", paramLabel = "ROOMS", defaultValue = "0",
+            description = {"Once open, each connection joins one of this many fresh rooms as a guest (round-robin) and"
+                    + " waits for the ack, at most --timeout; 0 connects only, at most --connections (default: ${DEFAULT-VALUE})."})
+    int join;
 
     @Option(names = "--hold", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
             description = "Keep them open this long before the ping (default: ${DEFAULT-VALUE}).")
@@ -45,10 +51,13 @@ public final class BenchConnectCli implements Callable<Integer> {
         if (connections < 1 || connections > FanoutBench.MAX_MEMBERS) {
             throw new UsageException("--connections must be 1 to " + FanoutBench.MAX_MEMBERS);
         }
+        if (join < 0 || join > connections) {
+            throw new UsageException("--join must be 0 to --connections (" + connections + ")");
+        }
         if (hold.compareTo(Duration.ofHours(1)) > 0 || maxTime.compareTo(Duration.ofHours(2)) > 0) {
             throw new UsageException("--hold is at most 1h and --max-time at most 2h");
         }
-        ConnectBench.Result result = new ConnectBench(new ConnectBench.Settings(targets.urls(), connections,
+        ConnectBench.Result result = new ConnectBench(new ConnectBench.Settings(targets.urls(), connections, join,
                 targets.concurrency(), targets.timeout(), hold, maxTime, targets.sourceAddresses(), targets.meter())).run();
         Printer printer = Printer.of(ctx);
         if (output.json()) {

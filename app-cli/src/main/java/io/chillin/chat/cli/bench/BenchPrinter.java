@@ -14,21 +14,38 @@ public final class BenchPrinter {
     }
 
     public void print(ConnectBench.Result r) {
-        printer.line(printer.bold("bench connect: " + r.connections() + " connections to " + String.join(", ", r.urls())));
+        ConnectBench.Joins join = r.join();
+        boolean joining = join.rooms() > 0;
+        printer.line(printer.bold("bench connect: " + r.connections() + " connections to " + String.join(", ", r.urls())
+                + (joining ? ", each joining one of " + join.rooms() + " room(s)" : "")));
         Table counts = new Table("WHAT", "COUNT");
         counts.row("opened", r.opened()).row("failed", r.failed().values().stream().mapToLong(Long::longValue).sum())
-                .row("not tried (time up)", r.notTried()).row("alive (answered a ping)", r.alive());
+                .row("not tried (time up)", r.notTried());
+        if (joining) {
+            counts.row("joined (acknowledged)", join.joined());
+        }
+        counts.row("alive (answered a ping)", r.alive());
         printer.table(counts);
         failures("failures", r.failed());
+        failures("joins refused", join.refusedByCode());
         printer.line("opened " + r.opened() + " in " + r.openSeconds() + " s: " + r.connectionsPerSecond() + " connections/s");
+        if (joining) {
+            printer.line("opened and joined " + join.joined() + " in " + join.seconds() + " s: " + join.joinedPerSecond()
+                    + " connections/s");
+        }
         Table latency = latencyTable();
         latencyRow(latency, "connect (handshake)", r.connect());
+        if (joining) {
+            latencyRow(latency, "join -> ack", join.latency());
+        }
         latencyRow(latency, "ping round trip", r.ping());
         printer.table(latency);
+        String per = r.memory().perJoinedConnection() ? " KiB per joined connection" : " KiB per connection";
         r.memory().rssHeld().forEach((name, held) -> printer.line("memory of " + name + ": RSS "
                 + mib(r.memory().rssBefore().getOrDefault(name, 0L)) + " before, " + mib(held) + " held; "
-                + ConnectBench.round(r.memory().bytesPerConnection().get(name) / 1024.0) + " KiB per connection"));
-        verdict(r.ok(), "every connection opened and answered a ping.");
+                + ConnectBench.round(r.memory().bytesPerConnection().get(name) / 1024.0) + per));
+        verdict(r.ok(), joining ? "every connection opened, joined its room and answered a ping."
+                : "every connection opened and answered a ping.");
     }
 
     public void print(FanoutBench.Result r) {
@@ -50,6 +67,10 @@ public final class BenchPrinter {
         Table latency = latencyTable();
         latencyRow(latency, "connect (handshake)", r.connect());
         latencyRow(latency, "send -> confirmed", r.ack());
+        latencyRow(latency, "send -> refused", r.refusal());
+        if (r.refusalByCode().size() > 1) {
+            r.refusalByCode().forEach((code, l) -> latencyRow(latency, "  " + code, l));
+        }
         latencyRow(latency, "send -> delivered", r.delivery());
         if (r.urls().size() > 1) {
             latencyRow(latency, "  same instance", r.sameInstanceDelivery());

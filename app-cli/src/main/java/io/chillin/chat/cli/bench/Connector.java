@@ -52,15 +52,31 @@ final class Connector implements AutoCloseable {
         this.transports = Map.copyOf(transports);
     }
 
-    /** The connections (null where one failed or was never tried), the handshake latencies, and failures by reason. */
+    /**
+     * The connections (null where one failed or was never tried), the handshake latencies, failures by reason, and
+     * when the first handshake started ({@code System.nanoTime}) and how long until the last ended.
+     */
     record Opened(List<BenchSocket> connections, LatencyRecorder latency, Map<String, Long> failures, long notTried,
-                  double seconds) {
+                  long startedNanos, double seconds) {
         long open() {
             return connections.stream().filter(Objects::nonNull).count();
         }
     }
 
+    /** What to do with a connection as soon as it is open, on the client's thread; it must not wait. */
+    @FunctionalInterface
+    interface OnOpen {
+        OnOpen NOTHING = (index, connection) -> { };
+
+        void opened(int index, BenchSocket connection);
+    }
+
     Opened open(int count, IntFunction<FrameHandler> handlers, long deadlineNanos) throws InterruptedException {
+        return open(count, handlers, OnOpen.NOTHING, deadlineNanos);
+    }
+
+    Opened open(int count, IntFunction<FrameHandler> handlers, OnOpen onOpen, long deadlineNanos)
+            throws InterruptedException {
         List<BenchSocket> connections = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, null)));
         LatencyRecorder latency = new LatencyRecorder();
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -87,21 +103,26 @@ final class Connector implements AutoCloseable {
                 opening = CompletableFuture.failedFuture(e);
             }
             opening.whenComplete((connection, error) -> {
-                if (error == null) {
-                    latency.recordNanos(System.nanoTime() - start);
-                    connections.set(index, connection);
-                } else {
-                    failures.computeIfAbsent(reason(error), r -> new LongAdder()).increment();
+                try {
+                    if (error == null) {
+                        latency.recordNanos(System.nanoTime() - start);
+                        connections.set(index, connection);
+                        onOpen.opened(index, connection);
+                    } else {
+                        failures.computeIfAbsent(reason(error), r -> new LongAdder()).increment();
+                    }
+                } finally {
+                    // whatever the hook did, the handshake is over: its slot is free and it counts as done
+                    inFlight.release();
+                    done.countDown();
                 }
-                inFlight.release();
-                done.countDown();
             });
         }
         done.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> failed = new TreeMap<>();
         failures.forEach((reason, n) -> failed.put(reason, n.sum()));
-        return new Opened(new ArrayList<>(connections), latency, failed, notTried, seconds);
+        return new Opened(new ArrayList<>(connections), latency, failed, notTried, started, seconds);
     }
 
     private static String scheme(URI ws) {

@@ -3,7 +3,6 @@ package io.chillin.chat.cli.bench;
 import io.chillin.chat.cli.net.Frames;
 import io.chillin.chat.cli.net.ServerUrl;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ public final class FanoutBench {
     public static final int MAX_MEMBERS = 20_000;
     public static final long MAX_MESSAGES = 2_000_000;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /**
      * What to run. {@code ratePerRoom} is messages per second per room; {@code size} the text length;
      * {@code sourceAddresses} the local addresses to connect from, in turn (none: the system's choice).
@@ -55,11 +52,15 @@ public final class FanoutBench {
                          long lost, long duplicated, long outOfOrder) {
     }
 
-    /** What happened. {@code ok} when everything connected and joined, and every sent message was acknowledged and delivered exactly once, in order. */
+    /**
+     * What happened. {@code ok} when everything connected and joined, and every sent message was acknowledged and
+     * delivered exactly once, in order. {@code refusal} is send to {@code error} reply, of the rejected sends.
+     */
     public record Result(String scenario, List<String> urls, int rooms, int members, int sendersPerRoom,
                          double ratePerRoom, double sendSeconds, long connected, Map<String, Long> connectFailures,
                          long joinFailures, Map<String, Long> rejectedByCode, Counts counts, double acknowledgedPerSecond,
-                         double deliveriesPerSecond, Latency connect, Latency ack, Latency delivery,
+                         double deliveriesPerSecond, Latency connect, Latency ack, Latency refusal,
+                         Map<String, Latency> refusalByCode, Latency delivery,
                          Latency sameInstanceDelivery, Latency crossInstanceDelivery, Cpu cpu, boolean ok) {
     }
 
@@ -72,7 +73,7 @@ public final class FanoutBench {
     }
 
     private final Settings s;
-    private final String run = Long.toString(RANDOM.nextLong(36L * 36 * 36, 36L * 36 * 36 * 36), 36);
+    private final BenchRun run = BenchRun.fresh();
 
     private final AtomicLongArray sentAt;
     private final AtomicIntegerArray senderUrl;
@@ -83,6 +84,7 @@ public final class FanoutBench {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder joinFailures = new LongAdder();
     private final LatencyRecorder ackLatency = new LatencyRecorder();
+    private final RefusalLatency refusalLatency = new RefusalLatency();
     private final LatencyRecorder deliveryLatency = new LatencyRecorder();
     private final LatencyRecorder sameInstance = new LatencyRecorder();
     private final LatencyRecorder crossInstance = new LatencyRecorder();
@@ -104,7 +106,7 @@ public final class FanoutBench {
     }
 
     private String roomName(int r) {
-        return "bench-" + run + "-" + r;
+        return run.room(r);
     }
 
     private int urlOf(int member) {
@@ -128,7 +130,7 @@ public final class FanoutBench {
                         joined.countDown();
                         continue;
                     }
-                    c.send(Frames.of("type", "join", "room", roomName(i / s.members()), "name", "b" + run + "r"
+                    c.send(Frames.of("type", "join", "room", roomName(i / s.members()), "name", "b" + run.id() + "r"
                             + (i / s.members()) + "m" + (i % s.members()), "ref", "join").toString());
                 }
                 if (!joined.await(s.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -242,7 +244,7 @@ public final class FanoutBench {
                 s.senders(), s.ratePerRoom(), ConnectBench.round(sendSeconds), opened.open(), opened.failures(),
                 joinFailures.sum(), rejectedByCode, counts, ConnectBench.round(ackedTotal / seconds),
                 ConnectBench.round(uniqueDelivered() / seconds), opened.latency().summary(), ackLatency.summary(),
-                deliveryLatency.summary(), sameInstance.summary(), crossInstance.summary(), cpu, ok);
+                refusalLatency.all(), refusalLatency.byCode(), deliveryLatency.summary(), sameInstance.summary(), crossInstance.summary(), cpu, ok);
     }
 
     /** One member's connection: joins, confirmations of its own sends, and deliveries to it. */
@@ -280,6 +282,10 @@ public final class FanoutBench {
                     String ref = frame.ref();
                     if (ref.startsWith("s")) {
                         rejected.computeIfAbsent(frame.code(), c -> new LongAdder()).increment();
+                        int k = BenchFrame.number(ref, 1, ref.length());
+                        if (k >= 0 && k < sentAt.length()) {
+                            refusalLatency.record(frame.code(), at - sentAt.get(k));
+                        }
                     } else if (ref.equals("join")) {
                         joinFailures.increment();
                         joined.countDown();

@@ -63,6 +63,28 @@ class ConnectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nio", "jdk"})
+    void each_connection_joins_its_room_as_soon_as_it_is_open_and_counts_once_acknowledged(String client) throws Exception {
+        int n = 12;
+        GuestJoins joins = new GuestJoins(BenchRun.fresh(), 3, n);
+        try (TestServer server = TestServer.start();
+             Connector connector = new Connector(List.of(ServerUrl.parse(server.url())), 4, TIMEOUT,
+                     Map.of("ws", CLIENTS.get(client).apply(n)))) {
+            Connector.Opened opened = connector.open(n, i -> (frame, at) -> joins.answer(i, frame, at), joins.onOpen(),
+                    System.nanoTime() + TIMEOUT.toNanos());
+            joins.awaitAnswers(System.nanoTime() + TIMEOUT.toNanos());
+
+            ConnectBench.Joins summary = joins.summary(opened.startedNanos());
+            assertThat(summary.joined()).as("the history, member lists and notices that came with them count for nothing")
+                    .isEqualTo(n);
+            assertThat(summary.refusedByCode()).isEmpty();
+            assertThat(summary.latency().count()).isEqualTo(n);
+            assertThat(summary.joinedPerSecond()).isPositive();
+            Connector.closeAll(opened.connections());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "jdk"})
     void upgrades_the_server_refuses_are_counted_by_their_http_status(String client) throws Exception {
         try (TestServer server = TestServer.start(Map.of("CHAT_CONNECTIONS_PER_ADDRESS", "2", "CHAT_RATE_LIMIT_EXEMPT", ""));
              Connector connector = new Connector(List.of(ServerUrl.parse(server.url())), 1, TIMEOUT,
