@@ -50,7 +50,7 @@ start_instance() { # index
   local i="$1" port=$((first_port + $1 - 1))
   # shellcheck disable=SC1091
   source "$run_dir/cluster.env"
-  PORT="$port" HOST=127.0.0.1 nohup "$JAVA" -Xmx256m -jar "$JAR" >"$run_dir/instance-$i.log" 2>&1 &
+  PORT="$port" HOST=127.0.0.1 nohup "$JAVA" -Xmx256m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar "$JAR" >"$run_dir/instance-$i.log" 2>&1 &
   echo $! >"$run_dir/instance-$i.pid"
   wait_for_http "http://127.0.0.1:$port/health/ready" 60 || die "instance $i did not become ready (see $run_dir/instance-$i.log)"
   echo "instance $i ready on http://127.0.0.1:$port (pid $(cat "$run_dir/instance-$i.pid"))"
