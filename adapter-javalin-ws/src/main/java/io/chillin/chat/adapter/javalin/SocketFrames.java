@@ -53,7 +53,13 @@ final class SocketFrames implements FrameHandler {
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
         this.session = coreSession;
-        listener.opened(coreSession);
+        try {
+            listener.opened(coreSession);
+        } catch (RuntimeException failed) {
+            // Jetty closes the socket with 1011 and then reports it closed: the client reconnects
+            callback.failed(failed);
+            return;
+        }
         callback.succeeded();
         coreSession.demand();
     }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * A WebSocket client at the level of single frames, for what java.net.http's client never sends: fragments in odd
@@ -15,13 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * bounded by {@link EdgeHarness#PATIENCE}.
  */
 final class RawSocket implements AutoCloseable {
-
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
 
     /** One frame from the server. */
     record Received(int opcode, boolean fin, byte[] payload) {
@@ -78,7 +72,7 @@ final class RawSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
-    /** Sends one masked frame, as a client must. */
+    /** Sends one masked frame, as a client must ({@code opcode}: one of Jetty's {@link OpCode}s). */
     void send(int opcode, boolean fin, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((fin ? 0x80 : 0) | opcode);
@@ -121,7 +115,7 @@ final class RawSocket implements AutoCloseable {
     /** The next frame that is not a ping from the server's keep-alive. */
     Received readSkippingPings() throws IOException {
         Received frame = read();
-        while (frame.opcode() == PING) {
+        while (frame.opcode() == OpCode.PING) {
             frame = read();
         }
         return frame;

@@ -1,12 +1,12 @@
 package io.chillin.chat.adapter.javalin;
 
-import static io.chillin.chat.adapter.javalin.RawSocket.BINARY;
-import static io.chillin.chat.adapter.javalin.RawSocket.CLOSE;
-import static io.chillin.chat.adapter.javalin.RawSocket.CONTINUATION;
-import static io.chillin.chat.adapter.javalin.RawSocket.PING;
-import static io.chillin.chat.adapter.javalin.RawSocket.PONG;
-import static io.chillin.chat.adapter.javalin.RawSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipse.jetty.websocket.core.OpCode.BINARY;
+import static org.eclipse.jetty.websocket.core.OpCode.CLOSE;
+import static org.eclipse.jetty.websocket.core.OpCode.CONTINUATION;
+import static org.eclipse.jetty.websocket.core.OpCode.PING;
+import static org.eclipse.jetty.websocket.core.OpCode.PONG;
+import static org.eclipse.jetty.websocket.core.OpCode.TEXT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
