@@ -22,7 +22,11 @@ final class SerialWorker {
 
     private final int limit;
     private final String connectionId;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(2);
+    /** A task and when it was queued ({@link System#nanoTime()}). */
+    private record Queued(Runnable task, long at) {
+    }
+
+    private final ArrayDeque<Queued> tasks = new ArrayDeque<>(2);
     private boolean running;
     private boolean closed;
 
@@ -38,7 +42,7 @@ final class SerialWorker {
             if (closed || tasks.size() >= limit) {
                 return false;
             }
-            tasks.addLast(task);
+            tasks.addLast(new Queued(task, System.nanoTime()));
             if (running) {
                 return true;
             }
@@ -46,6 +50,12 @@ final class SerialWorker {
         }
         THREADS.newThread(this::drain).start();
         return true;
+    }
+
+    /** How long the oldest task not yet started has waited at {@code now}; 0 when none waits. */
+    synchronized long oldestWaitNanos(long now) {
+        Queued oldest = tasks.peekFirst();
+        return oldest == null ? 0 : now - oldest.at();
     }
 
     /** Drops the tasks not yet started and runs {@code last} once the task in progress (if any) has finished. */
@@ -56,7 +66,7 @@ final class SerialWorker {
             }
             closed = true;
             tasks.clear();
-            tasks.addLast(last);
+            tasks.addLast(new Queued(last, System.nanoTime()));
             if (running) {
                 return;
             }
@@ -71,16 +81,16 @@ final class SerialWorker {
 
     private void runTasks() {
         while (true) {
-            Runnable task;
+            Queued next;
             synchronized (this) {
-                task = tasks.pollFirst();
-                if (task == null) {
+                next = tasks.pollFirst();
+                if (next == null) {
                     running = false;
                     return;
                 }
             }
             try {
-                task.run();
+                next.task().run();
             } catch (RuntimeException e) {
                 LOG.error("a connection's task failed", e);
             }
