@@ -298,31 +298,21 @@ final class ChatSocket {
         }
 
         /**
-         * Refuses a well-formed send behind a backlog without queueing it (true); any other frame, a malformed send
-         * included, is queued as usual (false), so that it gets the answer it would get in its turn.
+         * Refuses a send behind a backlog without queueing it (true); any other frame is queued as usual (false). Only
+         * the frame's top-level type and ref are read here: the frame as a whole is not parsed unless it is queued.
          */
-        private boolean refusedOnArrival(String text) {
-            if (!Json.topLevelScalar(text, "type").map(JsonNode::asText).filter("sendMessage"::equals).isPresent()) {
-                return false;
-            }
-            JsonNode ref;
-            try {
-                ObjectNode frame = Json.object(text);
-                ref = refOf(frame);
-                sendCommand(new Json.Fields(frame));
-            } catch (RuntimeException notWellFormed) {
-                // Json.Malformed, or whatever else the frame's turn will answer with its own error
+        private boolean refusedOnArrival(String frame) {
+            boolean send = Json.topLevelScalar(frame, "type").map(JsonNode::asText).filter("sendMessage"::equals)
+                    .isPresent();
+            if (!send) {
                 return false;
             }
             metrics.messageReceived();
             metrics.refused(ErrorCode.UNAVAILABLE.name(), "ws");
-            reply(Frames.error(ref, ErrorCode.UNAVAILABLE.name(), BUSY, null, 1L));
+            JsonNode ref = Json.topLevelScalar(frame, "ref").filter(Client::isValidRef).orElse(null);
+            reply(Frames.error(ref, ErrorCode.UNAVAILABLE.name(),
+                    BUSY, null, 1L));
             return true;
-        }
-
-        private static SendMessageCommand sendCommand(Json.Fields f) {
-            return new SendMessageCommand(f.requiredString("room"), f.requiredString("tempId"),
-                    f.requiredString("text"), f.integer("replyTo"));
         }
 
         /** A direct reply to the frame being handled. */
@@ -416,7 +406,9 @@ final class ChatSocket {
                     reply(Frames.ack(ref));
                 }
                 case "sendMessage" -> {
-                    ChatMessage stored = core.sendMessage().send(connection, sendCommand(f));
+                    SendMessageCommand command = new SendMessageCommand(f.requiredString("room"),
+                            f.requiredString("tempId"), f.requiredString("text"), f.integer("replyTo"));
+                    ChatMessage stored = core.sendMessage().send(connection, command);
                     reply(Frames.confirmed(ref, stored));
                 }
                 case "editMessage" -> {

@@ -62,7 +62,6 @@ class StaleSendTest {
             alice.send(frame("type", "sendMessage", "ref", "queued", "room", room, "tempId", "queued", "text", "queued"));
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ChatSocket.SEND_BACKLOG_REFUSAL_NANOS) + 100);
             alice.send(frame("type", "sendMessage", "ref", "late", "room", room, "tempId", "late", "text", "late"));
-            alice.send(frame("type", "sendMessage", "ref", "bad", "room", room));
             alice.send(frame("type", "ping", "ref", "ping"));
 
             // the store is still stalled: this answer cannot have waited for it
@@ -73,9 +72,6 @@ class StaleSendTest {
 
             JsonNode first = alice.nextMatching(f -> "first".equals(f.path("ref").asText()), "the stalled send's answer");
             assertThat(isType(first, "messageConfirmed")).as("%s", first).isTrue();
-            JsonNode bad = alice.nextMatching(f -> "bad".equals(f.path("ref").asText()), "the malformed send's answer");
-            assertThat(bad.path("code").asText()).as("bad input gets its own error, even behind a backlog: %s", bad)
-                    .isEqualTo("MALFORMED");
             JsonNode ping = alice.nextMatching(f -> "ping".equals(f.path("ref").asText()), "the ping's answer");
             assertThat(isType(ping, "pong")).as("other frames behind a backlog are queued, not refused: %s", ping)
                     .isTrue();
