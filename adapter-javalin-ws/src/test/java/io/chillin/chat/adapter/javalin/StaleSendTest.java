@@ -23,7 +23,8 @@ class StaleSendTest {
     @Test
     void sends_queued_behind_a_stalled_store_are_refused_unstored_and_later_ones_go_through() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (EdgeHarness edge = stalledEdge(release)) {
+        try (EdgeHarness edge = EdgeHarness.start(EdgeConfig.defaults(Set.of()), EdgeHarness.NO_MESSAGE_LIMIT,
+                ports -> ports.withStores(ports.users(), ports.rooms(), stalling(ports.messages(), release)))) {
             String room = TestNames.unique("stall ");
             EdgeHarness.Client alice = edge.connect();
             alice.join(room, TestNames.unique("al_"));
@@ -53,7 +54,8 @@ class StaleSendTest {
     @Test
     void a_send_arriving_behind_a_backlog_is_refused_at_once_while_the_store_is_still_stalled() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (EdgeHarness edge = stalledEdge(release)) {
+        try (EdgeHarness edge = EdgeHarness.start(EdgeConfig.defaults(Set.of()), EdgeHarness.NO_MESSAGE_LIMIT,
+                ports -> ports.withStores(ports.users(), ports.rooms(), stalling(ports.messages(), release)))) {
             String room = TestNames.unique("backlog ");
             EdgeHarness.Client alice = edge.connect();
             alice.join(room, TestNames.unique("al_"));
@@ -79,12 +81,6 @@ class StaleSendTest {
             JsonNode later = alice.nextMatching(f -> "later".equals(f.path("ref").asText()), "the retry's answer");
             assertThat(isType(later, "messageConfirmed")).as("a retry goes through: %s", later).isTrue();
         }
-    }
-
-    /** An edge over the in-memory stores whose appends wait for {@code release}. */
-    private static EdgeHarness stalledEdge(CountDownLatch release) {
-        return EdgeHarness.start(EdgeConfig.defaults(Set.of()), EdgeHarness.NO_MESSAGE_LIMIT,
-                ports -> ports.withStores(ports.users(), ports.rooms(), stalling(ports.messages(), release)));
     }
 
     /**
