@@ -52,14 +52,6 @@ final class ChatSocket {
      * each waits for the one before it to be stored.
      */
     static final long SEND_STALE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final String BUSY = "the server is busy: nothing was stored; send it again shortly";
-    /**
-     * A send that arrives while this connection's oldest waiting frame has waited this long is refused with UNAVAILABLE
-     * at once, on arrival: the server is not keeping up with this client, and queueing one more send would only make it
-     * wait for its refusal (or its confirmation) as long as the queue. Frames that arrive together (a reconnect flushing
-     * its queue) are all queued: none has waited yet.
-     */
-    static final long SEND_BACKLOG_REFUSAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ChatCore core;
     private final EdgeConfig config;
@@ -286,33 +278,12 @@ final class ChatSocket {
          */
         void receive(String frame) {
             long receivedAt = System.nanoTime();
-            if (worker.oldestWaitNanos(receivedAt) > SEND_BACKLOG_REFUSAL_NANOS && refusedOnArrival(frame)) {
-                return;
-            }
             if (!worker.offer(() -> handle(frame, receivedAt))) {
                 // Nothing more is written after the close frame: replies to the frames still queued would fail and
                 // turn this clean 1008 into a cut connection.
                 outbox.close();
                 session.close(POLICY_VIOLATION, "too many frames in flight: wait for the answers", Callback.NOOP);
             }
-        }
-
-        /**
-         * Refuses a send behind a backlog without queueing it (true); any other frame is queued as usual (false). Only
-         * the frame's top-level type and ref are read here: the frame as a whole is not parsed unless it is queued.
-         */
-        private boolean refusedOnArrival(String frame) {
-            boolean send = Json.topLevelScalar(frame, "type").map(JsonNode::asText).filter("sendMessage"::equals)
-                    .isPresent();
-            if (!send) {
-                return false;
-            }
-            metrics.messageReceived();
-            metrics.refused(ErrorCode.UNAVAILABLE.name(), "ws");
-            JsonNode ref = Json.topLevelScalar(frame, "ref").filter(Client::isValidRef).orElse(null);
-            reply(Frames.error(ref, ErrorCode.UNAVAILABLE.name(),
-                    BUSY, null, 1L));
-            return true;
         }
 
         /** A direct reply to the frame being handled. */
@@ -346,7 +317,7 @@ final class ChatSocket {
                     metrics.messageReceived();
                 }
                 if (type.equals("sendMessage") && System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
-                    throw new ChatException.Unavailable(BUSY);
+                    throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
                 }
                 core.connections().touch(connection);
                 dispatch(type, fields, ref);

@@ -22,11 +22,7 @@ final class SerialWorker {
 
     private final int limit;
     private final String connectionId;
-    /** A task and when it was queued ({@link System#nanoTime()}). */
-    private record Queued(Runnable task, long at) {
-    }
-
-    private final ArrayDeque<Queued> tasks = new ArrayDeque<>(2);
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
     private boolean closed;
 
@@ -42,7 +38,7 @@ final class SerialWorker {
             if (closed || tasks.size() >= limit) {
                 return false;
             }
-            tasks.addLast(new Queued(task, System.nanoTime()));
+            tasks.addLast(task);
             if (running) {
                 return true;
             }
@@ -50,12 +46,6 @@ final class SerialWorker {
         }
         THREADS.newThread(this::drain).start();
         return true;
-    }
-
-    /** How long the oldest task not yet started has waited at {@code now}; 0 when none waits. */
-    synchronized long oldestWaitNanos(long now) {
-        Queued oldest = tasks.peekFirst();
-        return oldest == null ? 0 : now - oldest.at();
     }
 
     /** Drops the tasks not yet started and runs {@code last} once the task in progress (if any) has finished. */
@@ -66,7 +56,7 @@ final class SerialWorker {
             }
             closed = true;
             tasks.clear();
-            tasks.addLast(new Queued(last, System.nanoTime()));
+            tasks.addLast(last);
             if (running) {
                 return;
             }
@@ -81,16 +71,16 @@ final class SerialWorker {
 
     private void runTasks() {
         while (true) {
-            Queued next;
+            Runnable task;
             synchronized (this) {
-                next = tasks.pollFirst();
-                if (next == null) {
+                task = tasks.pollFirst();
+                if (task == null) {
                     running = false;
                     return;
                 }
             }
             try {
-                next.task().run();
+                task.run();
             } catch (RuntimeException e) {
                 LOG.error("a connection's task failed", e);
             }

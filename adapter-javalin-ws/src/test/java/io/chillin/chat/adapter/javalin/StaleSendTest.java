@@ -51,38 +51,6 @@ class StaleSendTest {
         }
     }
 
-    @Test
-    void a_send_arriving_behind_a_backlog_is_refused_at_once_while_the_store_is_still_stalled() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        try (EdgeHarness edge = EdgeHarness.start(EdgeConfig.defaults(Set.of()), EdgeHarness.NO_MESSAGE_LIMIT,
-                ports -> ports.withStores(ports.users(), ports.rooms(), stalling(ports.messages(), release)))) {
-            String room = TestNames.unique("backlog ");
-            EdgeHarness.Client alice = edge.connect();
-            alice.join(room, TestNames.unique("al_"));
-
-            alice.send(frame("type", "sendMessage", "ref", "first", "room", room, "tempId", "stalls", "text", "stalls"));
-            alice.send(frame("type", "sendMessage", "ref", "queued", "room", room, "tempId", "queued", "text", "queued"));
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ChatSocket.SEND_BACKLOG_REFUSAL_NANOS) + 100);
-            alice.send(frame("type", "sendMessage", "ref", "late", "room", room, "tempId", "late", "text", "late"));
-            alice.send(frame("type", "ping", "ref", "ping"));
-
-            // the store is still stalled: this answer cannot have waited for it
-            JsonNode late = alice.nextMatching(f -> "late".equals(f.path("ref").asText()), "the late send's answer");
-            assertThat(late.path("code").asText()).as("%s", late).isEqualTo("UNAVAILABLE");
-            assertThat(late.path("retryAfter").asLong()).isPositive();
-            release.countDown();
-
-            JsonNode first = alice.nextMatching(f -> "first".equals(f.path("ref").asText()), "the stalled send's answer");
-            assertThat(isType(first, "messageConfirmed")).as("%s", first).isTrue();
-            JsonNode ping = alice.nextMatching(f -> "ping".equals(f.path("ref").asText()), "the ping's answer");
-            assertThat(isType(ping, "pong")).as("other frames behind a backlog are queued, not refused: %s", ping)
-                    .isTrue();
-            alice.send(frame("type", "sendMessage", "ref", "later", "room", room, "tempId", "late", "text", "late"));
-            JsonNode later = alice.nextMatching(f -> "later".equals(f.path("ref").asText()), "the retry's answer");
-            assertThat(isType(later, "messageConfirmed")).as("a retry goes through: %s", later).isTrue();
-        }
-    }
-
     /**
      * The in-memory store, except that an append waits until released: a proxy, so that it keeps up with the port
      * without a method of its own for each.
