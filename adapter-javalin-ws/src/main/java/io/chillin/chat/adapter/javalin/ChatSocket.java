@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -45,6 +46,8 @@ final class ChatSocket {
     static final int SESSION_ENDED = 4001;
     private static final long DROP_GRACE_MILLIS = 1000;
     private static final long CLOSING_GRACE_MILLIS = 5000;
+    private static final long SHUTDOWN_ANSWER_MILLIS = 2000;
+    private static final long ANSWER_POLL_MILLIS = 20;
     /**
      * A send that waited this long behind the connection's earlier frames is refused with UNAVAILABLE instead of
      * handled: the server is behind, and the client learns it now rather than after many seconds. A second, not
@@ -122,11 +125,30 @@ final class ChatSocket {
         return clients.size();
     }
 
-    /** Closes every client (server shutdown): they reconnect elsewhere. */
+    /**
+     * Closes every client (server shutdown): they reconnect elsewhere. Waits a moment for their answers, so that a
+     * client still sending gets the close frame rather than a reset connection.
+     */
     void closeAll() {
         keepAlive.close();
         for (Client client : clients) {
-            client.session.close(1001, "server is shutting down", Callback.NOOP);
+            client.session.sendFrame(SocketFrames.closeHandshake(1001, "server is shutting down"), Callback.NOOP,
+                    false);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_ANSWER_MILLIS);
+        while (!clients.isEmpty() && System.nanoTime() < deadline && pause(ANSWER_POLL_MILLIS)) {
+            // waiting for the answers
+        }
+    }
+
+    /** Sleeps a little; false if the thread was interrupted, which ends the wait. */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -151,11 +173,17 @@ final class ChatSocket {
         private Callback sent;
         SerialWorker worker;
         long openedAt;
+        private final AtomicBoolean dropping = new AtomicBoolean();
 
         Client(Admission admission, AddressSlot slot, RequestLog.Started upgradeRequest) {
             this.admission = admission;
             this.slot = slot;
             this.upgradeRequest = upgradeRequest;
+        }
+
+        /** Frames that cross the close are read and ignored: nothing can answer them any more. */
+        private boolean closing() {
+            return dropping.get() || !session.isOutputOpen();
         }
 
         int waiting() {
@@ -197,11 +225,17 @@ final class ChatSocket {
 
         @Override
         public void text(String message) {
+            if (closing()) {
+                return;
+            }
             run(() -> receive(message));
         }
 
         @Override
         public void binary() {
+            if (closing()) {
+                return;
+            }
             run(() -> reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null,
                     null)));
         }
@@ -230,33 +264,35 @@ final class ChatSocket {
         }
 
         private void dropLater(int code, String reason) {
+            if (!dropping.compareAndSet(false, true)) {
+                return;
+            }
             Thread.ofVirtual().name("ws-drop-" + connection.id())
                     .start(() -> run(() -> drop(session, code, reason)));
         }
 
         /**
-         * Closes a client that cannot keep up. Runs on its own thread: never inside a broadcast. The close frame
-         * waits behind data the client does not read, so if it is not through soon the socket is cut.
+         * Closes a client the server gives up on. Runs on its own thread: never inside a broadcast. The close frame
+         * waits behind data the client does not read, so if it is not through soon the socket is cut; then the client
+         * has a grace period to answer it (Jetty closes the connection on the answer) before it is cut as well.
          */
         private static void drop(CoreSession session, int code, String reason) {
-            if (!session.isOutputOpen()) {
-                // Already closing (a policy close, or the client's): cutting it now could lose that close frame, so
-                // give it time to get through and only then make sure the socket is gone (a no-op if it is).
+            if (session.isOutputOpen()) {
+                FutureCallback closing = new FutureCallback();
+                session.sendFrame(SocketFrames.closeHandshake(code, reason), closing, false);
                 try {
-                    Thread.sleep(CLOSING_GRACE_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    closing.get(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (Exception notThrough) {
+                    session.abort();
+                    return;
                 }
-                session.abort();
-                return;
             }
-            FutureCallback closing = new FutureCallback();
-            session.close(code, reason, closing);
-            try {
-                closing.get(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (Exception notThrough) {
-                session.abort();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSING_GRACE_MILLIS);
+            while (!session.isClosed() && System.nanoTime() < deadline && pause(ANSWER_POLL_MILLIS)) {
+                // waiting for the client's answer
             }
+            // A no-op once the client has answered.
+            session.abort();
         }
 
         /** The socket closed: sends stop now; the connection leaves its rooms once the frame in progress is done. */
@@ -282,7 +318,7 @@ final class ChatSocket {
                 // Nothing more is written after the close frame: replies to the frames still queued would fail and
                 // turn this clean 1008 into a cut connection.
                 outbox.close();
-                session.close(POLICY_VIOLATION, "too many frames in flight: wait for the answers", Callback.NOOP);
+                dropLater(POLICY_VIOLATION, "too many frames in flight: wait for the answers");
             }
         }
 

@@ -35,6 +35,32 @@ final class SocketFrames implements FrameHandler {
         void closed(int code, Throwable error);
     }
 
+    /**
+     * A close frame that opens the close handshake whatever its code. Jetty's core session takes a close with any
+     * code but 1000, 1005 and 3000+ as the end and shuts the TCP connection as soon as the frame is out; frames the
+     * client is still sending then meet a closed socket, the kernel resets the connection, and the client's next write
+     * fails before it has read the close frame (the JDK's client then reports "Broken pipe", not our code). RFC 6455
+     * (7.1.1) has the server close the connection after the client's answer instead. So Jetty's state machine is told
+     * the ordinary code, which makes it go on reading until the client answers, while the wire carries the real one;
+     * {@link ChatSocket} cuts a client that does not answer in time.
+     */
+    static Frame closeHandshake(int code, String reason) {
+        return new HandshakeClose(CloseStatus.asPayloadBuffer(code, reason));
+    }
+
+    private static final class HandshakeClose extends Frame implements CloseStatus.Supplier {
+        private static final CloseStatus AWAITING_THE_ANSWER = new CloseStatus(CloseStatus.NORMAL);
+
+        HandshakeClose(ByteBuffer payload) {
+            super(OpCode.CLOSE, true, payload);
+        }
+
+        @Override
+        public CloseStatus getCloseStatus() {
+            return AWAITING_THE_ANSWER;
+        }
+    }
+
     private final Listener listener;
     private final long maxTextBytes;
     private final long maxBinaryBytes;

@@ -55,7 +55,7 @@ class StaleSendTest {
      * The in-memory store, except that an append waits until released: a proxy, so that it keeps up with the port
      * without a method of its own for each.
      */
-    private static MessageStore stalling(MessageStore inner, CountDownLatch release) {
+    static MessageStore stalling(MessageStore inner, CountDownLatch release) {
         return (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
                 new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("append")) {
