@@ -7,14 +7,23 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A sliding-window log per key in memory: exact, and right for a single instance. */
+/**
+ * A sliding-window log per key in memory: exact, and right for a single instance. Keys idle for a window are
+ * forgotten in a sweep once the map has grown to twice what the last sweep left (and past {@link #SWEEP_FLOOR}), so
+ * that a sweep costs O(1) per call on average even when every key is live (one per connection, say).
+ */
 public final class LocalRateLimiter implements RateLimiter {
+
+    static final int SWEEP_FLOOR = 10_000;
 
     private final int limit;
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, ArrayDeque<Instant>> logs = new ConcurrentHashMap<>();
+    private volatile int sweepAbove = SWEEP_FLOOR;
+    private final AtomicLong sweeps = new AtomicLong();
 
     public LocalRateLimiter(int limit, Duration window, Clock clock) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
@@ -42,7 +51,7 @@ public final class LocalRateLimiter implements RateLimiter {
             times.addLast(now);
             return times;
         });
-        if (logs.size() > 10_000) {
+        if (logs.size() > sweepAbove) {
             forgetIdleKeys(horizon);
         }
         return Optional.ofNullable(wait[0]);
@@ -56,9 +65,24 @@ public final class LocalRateLimiter implements RateLimiter {
         });
     }
 
-    private void forgetIdleKeys(Instant horizon) {
+    private synchronized void forgetIdleKeys(Instant horizon) {
+        if (logs.size() <= sweepAbove) {
+            return; // another thread has just swept
+        }
+        sweeps.incrementAndGet();
         for (String key : logs.keySet()) {
             logs.computeIfPresent(key, (k, times) -> times.isEmpty() || !times.peekLast().isAfter(horizon) ? null : times);
         }
+        sweepAbove = Math.max(SWEEP_FLOOR, 2 * logs.size());
+    }
+
+    /** Keys held now (idle ones included until the next sweep). */
+    int keysHeld() {
+        return logs.size();
+    }
+
+    /** Sweeps so far. */
+    long sweeps() {
+        return sweeps.get();
     }
 }
