@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.session.SessionCache;
@@ -23,9 +25,15 @@ public final class ChatHttpServer implements AutoCloseable {
     /** Prometheus's text exposition format. */
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+    static final int ACCEPT_QUEUE = 4096;
+
     private final Javalin app;
     private final ChatSocket socket;
     private DefaultSessionCache httpSessions;
+    private volatile String listenHost;
+    private volatile int listenPort;
+    private volatile ServerConnector connector;
 
     public ChatHttpServer(ChatCore core, EdgeConfig config, List<HealthProbe> probes) {
         this(core, config, probes, null, false);
@@ -54,6 +62,16 @@ public final class ChatHttpServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                 });
             }
+            // Javalin's own connector, but with a deep accept queue: Java's default of 50 drops the SYNs of a burst
+            // of connects (a thousand clients reconnecting at once), and each dropped one retries a second later.
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector listening = new ServerConnector(server, new HttpConnectionFactory(http));
+                listening.setHost(listenHost);
+                listening.setPort(listenPort);
+                listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                this.connector = listening;
+                return listening;
+            });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 // what Jetty refuses before routing (bad path encoding, oversized URI or headers) answers in JSON too
@@ -91,8 +109,15 @@ public final class ChatHttpServer implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free port. */
     public ChatHttpServer start(String host, int port) {
+        this.listenHost = host;
+        this.listenPort = port;
         app.start(host, port);
         return this;
+    }
+
+    /** The accept queue the listening socket was opened with. */
+    int acceptQueueSize() {
+        return connector.getAcceptQueueSize();
     }
 
     public int port() {
