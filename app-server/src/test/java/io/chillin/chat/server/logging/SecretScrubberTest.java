@@ -23,6 +23,11 @@ class SecretScrubberTest {
             "S3_SECRET_ACCESS_KEY=s3cr3t, region=eu | S3_SECRET_ACCESS_KEY=***, region=eu",
             "password='two words s3cr3t' | password='***'",
             "token:s3cr3t-tok | token:***",
+            "DB_PASSWD=s3cr3t | DB_PASSWD=***",
+            "X-Api-Key=s3cr3t | X-Api-Key=***",
+            "PROXY-AUTHORIZATION: Basic czNjcjN0 | PROXY-AUTHORIZATION: ***",
+            "sent BEARER s3cr3t-tok upstream | sent BEARER *** upstream",
+            "HTTPS://u:s3cr3t@host/x | HTTPS://u:***@host/x",
     })
     void a_secret_is_masked_and_the_rest_of_the_line_kept(String line, String scrubbed) {
         assertThat(SecretScrubber.scrub(line)).isEqualTo(scrubbed).doesNotContain("s3cr3t").doesNotContain("czNjcjN0");
