@@ -18,6 +18,8 @@ import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.user.Identity;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -195,9 +197,20 @@ final class ChatSocket {
         public void opened(CoreSession socket) {
             this.session = socket;
             this.openedAt = System.nanoTime();
-            // Frames go to the socket as the bytes FrameCache encoded once for all of a room's members.
-            this.outbox = new Outbox<>(config.outboundQueueFrames(),
-                    frame -> socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, false),
+            // Frames go to the socket as the bytes FrameCache encoded once for all of a room's members; Jetty keeps
+            // a frame with more to follow (batch) for the write of the next one.
+            Outbox.Writer<EncodedFrame> writer = new Outbox.Writer<>() {
+                @Override
+                public void write(EncodedFrame frame, boolean more) {
+                    socket.sendFrame(new Frame(OpCode.TEXT, frame.payload()), sent, more);
+                }
+
+                @Override
+                public void flush() {
+                    socket.flush(Callback.NOOP);
+                }
+            };
+            this.outbox = new Outbox<>(config.outboundQueueFrames(), writer,
                     reason -> {
                         if (reason.startsWith(Outbox.NOT_READING)) {
                             metrics.slowClientDropped();
@@ -209,6 +222,15 @@ final class ChatSocket {
                 @Override
                 public void send(ServerEvent event) {
                     push(event);
+                }
+
+                @Override
+                public void sendTogether(List<ServerEvent> events) {
+                    List<EncodedFrame> frames = new ArrayList<>(events.size());
+                    for (ServerEvent event : events) {
+                        frames.add(encode(event));
+                    }
+                    outbox.pushAll(frames);
                 }
 
                 @Override
@@ -328,9 +350,13 @@ final class ChatSocket {
         }
 
         private void push(ServerEvent event) {
+            outbox.push(encode(event));
+        }
+
+        private EncodedFrame encode(ServerEvent event) {
             boolean own = event instanceof ServerEvent.MessagePosted posted && connection.identity()
                     .map(i -> i.key().equals(posted.message().authorKey())).orElse(false);
-            outbox.push(FrameCache.encode(event, own));
+            return FrameCache.encode(event, own);
         }
 
         /** Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. */

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * the socket reports it written; a client that lets more than {@code capacity} frames wait is not
  * reading and is dropped, and nobody else waits for it.
  *
- * <p>While a request is being handled the outbox is <em>held</em>: its direct replies go out at
- * once, pushed events wait, so a client always sees {@code ack} and history before the live
- * messages that follow them.
+ * <p>While a request is being handled the outbox is <em>held</em>: its direct replies are handed
+ * on at once, pushed events wait, so a client always sees {@code ack} and history before the live
+ * messages that follow them. The release writes the replies and the events together: one write
+ * for a join's three replies, or a send's confirmation and its own echo. Frames pushed together
+ * ({@link #pushAll}) go out in one write as well.
  */
 final class Outbox<F> {
 
@@ -26,11 +28,15 @@ final class Outbox<F> {
     static final String NOT_READING = "client is not reading";
 
     /**
-     * Hands one frame to the socket without blocking. The socket reports each frame once, later or at once: to
+     * Hands frames to the socket without blocking. The socket reports each frame once, later or at once: to
      * {@link #written()} when it is on the wire, or to {@link #failed(Throwable)}.
      */
     interface Writer<F> {
-        void write(F frame);
+        /** {@code more}: more frames follow at once, so the socket may keep this one for the same write. */
+        void write(F frame, boolean more);
+
+        /** Writes whatever the socket kept back. */
+        void flush();
     }
 
     private final int capacity;
@@ -40,6 +46,8 @@ final class Outbox<F> {
     private final AtomicBoolean reported = new AtomicBoolean();
     private final List<F> heldEvents = new ArrayList<>(0);
     private boolean held;
+    /** Frames were handed on with more to follow, and no write has been asked for since. */
+    private boolean kept;
     private volatile boolean closed;
 
     Outbox(int capacity, Writer<F> writer, Consumer<String> onOverflow) {
@@ -48,9 +56,9 @@ final class Outbox<F> {
         this.onOverflow = onOverflow;
     }
 
-    /** A direct reply to the request being handled: never held back. */
+    /** A direct reply to the request being handled: never held back behind events (written at the release). */
     synchronized void reply(F frame) {
-        offer(frame);
+        offer(frame, held);
     }
 
     /** A pushed event: held back while a request is handled. */
@@ -64,8 +72,20 @@ final class Outbox<F> {
                 overflow();
             }
         } else {
-            offer(frame);
+            offer(frame, false);
         }
+    }
+
+    /** Pushed events that belong together, in order: written at once. */
+    synchronized void pushAll(List<F> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (held) {
+                push(frames.get(i));
+            } else {
+                offer(frames.get(i), i < frames.size() - 1);
+            }
+        }
+        writeKept();
     }
 
     synchronized void hold() {
@@ -74,16 +94,18 @@ final class Outbox<F> {
 
     synchronized void release() {
         held = false;
-        if (heldEvents.isEmpty()) {
-            return;
-        }
         List<F> waitingEvents = new ArrayList<>(heldEvents);
         heldEvents.clear();
         for (F frame : waitingEvents) {
-            if (closed) {
-                return;
-            }
-            offer(frame);
+            offer(frame, true);
+        }
+        writeKept();
+    }
+
+    private void writeKept() {
+        if (kept) {
+            kept = false;
+            writer.flush();
         }
     }
 
@@ -99,7 +121,7 @@ final class Outbox<F> {
     }
 
     // Called with the lock held, so frames reach the writer in the order they were offered.
-    private void offer(F frame) {
+    private void offer(F frame, boolean more) {
         if (closed) {
             return;
         }
@@ -107,7 +129,8 @@ final class Outbox<F> {
             overflow();
             return;
         }
-        writer.write(frame);
+        kept = more;
+        writer.write(frame, more);
     }
 
     private void overflow() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,39 @@ class OutboxTest {
         outbox.push("event-4");
 
         assertThat(wire.handed).containsExactly("ack", "history", "event-1", "event-2", "event-3", "pong", "event-4");
+    }
+
+    @Test
+    void a_requests_replies_and_the_events_held_meanwhile_go_out_in_one_write_as_do_events_pushed_together() {
+        Wire wire = new Wire();
+        Outbox<String> outbox = wire.outbox(64);
+        outbox.hold();
+        outbox.reply("ack");
+        outbox.push("event-1");
+        outbox.reply("history");
+        outbox.reply("members");
+        assertThat(wire.writes).as("nothing written before the release").isEmpty();
+
+        outbox.release();
+        outbox.pushAll(List.of("notice", "members-2"));
+        outbox.push("event-2");
+        outbox.reply("pong");
+
+        assertThat(wire.writes).containsExactly(List.of("ack", "history", "members", "event-1"),
+                List.of("notice", "members-2"), List.of("event-2"), List.of("pong"));
+        assertThat(outbox.waiting()).isZero();
+    }
+
+    @Test
+    void events_pushed_together_while_held_wait_for_the_release_like_any_other() {
+        Wire wire = new Wire();
+        Outbox<String> outbox = wire.outbox(64);
+        outbox.hold();
+        outbox.pushAll(List.of("notice", "members"));
+        outbox.reply("ack");
+        outbox.release();
+
+        assertThat(wire.writes).containsExactly(List.of("ack", "notice", "members"));
     }
 
     @Test
@@ -160,6 +194,9 @@ class OutboxTest {
     /** A fake socket: records the frames handed to it; reports them written at once, never (stalled), or fails one. */
     private static final class Wire implements Outbox.Writer<String> {
         final List<String> handed = new CopyOnWriteArrayList<>();
+        /** The socket's writes: the frames each one carried. */
+        final List<List<String>> writes = new CopyOnWriteArrayList<>();
+        private final List<String> kept = new ArrayList<>();
         final AtomicInteger overflows = new AtomicInteger();
         private final boolean stalled;
         private final String failOn;
@@ -190,7 +227,11 @@ class OutboxTest {
         }
 
         @Override
-        public void write(String frame) {
+        public void write(String frame, boolean more) {
+            kept.add(frame);
+            if (!more) {
+                flush();
+            }
             handed.add(frame);
             if (frame.equals(failOn)) {
                 outbox.failed(new IOException("connection reset"));
@@ -198,6 +239,14 @@ class OutboxTest {
                 unreported++;
             } else {
                 outbox.written();
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!kept.isEmpty()) {
+                writes.add(List.copyOf(kept));
+                kept.clear();
             }
         }
 

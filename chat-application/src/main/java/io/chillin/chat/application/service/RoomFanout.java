@@ -123,11 +123,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
                 String verb = changed.joined() ? " joined the room" : " left the room";
                 ServerEvent notice = new ServerEvent.SystemNotice(changed.room(), "system-" + UUID.randomUUID(),
                         changed.user() + verb, changed.at());
-                ServerEvent members = membersOf(changed.room());
-                stream.each(c -> {
-                    Sinks.sendSafely(c, notice);
-                    Sinks.sendSafely(c, members);
-                });
+                List<ServerEvent> together = List.of(notice, membersOf(changed.room()));
+                stream.each(c -> Sinks.sendSafely(c, together));
             }
             case RoomEvent.RoomChanged changed -> {
                 if (changed.deleted()) {

@@ -1,5 +1,7 @@
 package io.chillin.chat.application.port.in;
 
+import java.util.List;
+
 /**
  * Where the core pushes a connection's events: supplied by the edge (a WebSocket, a test, an
  * embedding program). It must not block: queue the event and return. An edge that cannot keep up
@@ -9,6 +11,14 @@ package io.chillin.chat.application.port.in;
 public interface EventSink {
 
     void send(ServerEvent event);
+
+    /**
+     * Events that belong together (a join notice and the new member list), in order: an edge may write them at
+     * once. By default each is sent on its own.
+     */
+    default void sendTogether(List<ServerEvent> events) {
+        events.forEach(this::send);
+    }
 
     /**
      * The connection's session has ended (logged out, expired, its account deleted or its password changed):
