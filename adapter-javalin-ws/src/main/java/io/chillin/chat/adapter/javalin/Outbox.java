@@ -94,10 +94,12 @@ final class Outbox<F> {
 
     synchronized void release() {
         held = false;
-        List<F> waitingEvents = new ArrayList<>(heldEvents);
-        heldEvents.clear();
-        for (F frame : waitingEvents) {
-            offer(frame, true);
+        if (!heldEvents.isEmpty()) {
+            List<F> waitingEvents = new ArrayList<>(heldEvents);
+            heldEvents.clear();
+            for (F frame : waitingEvents) {
+                offer(frame, true);
+            }
         }
         writeKept();
     }
