@@ -73,7 +73,8 @@ public final class ChatServer implements AutoCloseable {
                 expireRoomsRegularly(core, config.emptyRoomTtl(), housekeeping);
             }
             EdgeConfig edge = new EdgeConfig(config.allowedOrigins(), EdgeConfig.DEFAULT_MAX_FRAME_BYTES,
-                    config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE);
+                    config.outboundQueueFrames(), config.trustedProxies(), config.strictTransport(), EdgeConfig.DEFAULT_KEEP_ALIVE,
+                    config.sendsInFlight());
             boolean ownPort = metrics != null && config.metrics().port().isPresent();
             ChatHttpServer http = new ChatHttpServer(core, edge, backends.probes(), metrics, metrics != null && !ownPort)
                     .start(config.host(), config.port());

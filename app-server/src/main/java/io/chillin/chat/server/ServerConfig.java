@@ -1,5 +1,6 @@
 package io.chillin.chat.server;
 
+import io.chillin.chat.adapter.javalin.EdgeConfig;
 import io.chillin.chat.adapter.javalin.TrustedProxies;
 import io.chillin.chat.adapter.postgres.DatabaseConfig;
 import io.chillin.chat.application.AddressRanges;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public record ServerConfig(String host, int port, Set<String> allowedOrigins, Path dataDir, Optional<Postgres> postgres,
                            Optional<Cluster> cluster, Blobs blobs, int dbPoolSize, int passwordMinLength, int authAttemptsPerMinute, int messagesPer10Seconds,
-                           TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames,
+                           TrustedProxies trustedProxies, boolean strictTransport, int outboundQueueFrames, int sendsInFlight,
                            GuessLimits guessLimits, UsageLimits usageLimits, Duration typingInterval,
                            Duration emptyRoomTtl, boolean embeddedShared, Duration guestLifetime, Metrics metrics,
                            LogFormat logFormat) {
@@ -121,6 +122,7 @@ public record ServerConfig(String host, int port, Set<String> allowedOrigins, Pa
                 trustedProxies(s),
                 s.bool("CHAT_HSTS", false),
                 s.integer("CHAT_OUTBOUND_QUEUE_FRAMES", 1024, 16, 1_000_000),
+                s.integer("CHAT_SENDS_IN_FLIGHT", EdgeConfig.DEFAULT_SENDS_IN_FLIGHT, 1, 1_000_000),
                 guessLimits(s),
                 usageLimits(s),
                 Duration.ofMillis(s.integer("CHAT_TYPING_INTERVAL_MS", 3000, 0, 600_000)),

@@ -27,6 +27,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void sends_in_flight_default_to_64_per_processor_and_a_value_below_one_is_refused_by_name() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).sendsInFlight())
+                .isEqualTo(64 * Runtime.getRuntime().availableProcessors());
+        assertThat(ServerConfig.fromEnvironment(Map.of("CHAT_SENDS_IN_FLIGHT", "500")).sendsInFlight()).isEqualTo(500);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("CHAT_SENDS_IN_FLIGHT", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_SENDS_IN_FLIGHT");
+    }
+
+    @Test
     void wrong_password_limits_default_to_the_protocols_and_an_hour_allows_five_minutes_worth() {
         ServerConfig config = ServerConfig.fromEnvironment(Map.of());
 

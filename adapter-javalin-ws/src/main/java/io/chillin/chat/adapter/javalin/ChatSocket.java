@@ -10,20 +10,22 @@ import io.chillin.chat.application.port.in.EventSink;
 import io.chillin.chat.application.port.in.JoinResult;
 import io.chillin.chat.application.port.in.JoinRoomCommand;
 import io.chillin.chat.application.port.in.SendMessageCommand;
+import io.chillin.chat.application.port.in.SendMessageUseCase;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.domain.ChatException;
 import io.chillin.chat.domain.ErrorCode;
 import io.chillin.chat.domain.Text;
-import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.user.Identity;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -43,6 +45,8 @@ final class ChatSocket {
     private static final String SLOT = "chat.address-slot";
     private static final long MAX_BINARY_BYTES = 1024;
     private static final int INBOUND_FRAMES_IN_FLIGHT = 256;
+    /** Sends one connection may have started and not yet answered; the next frame waits for them. */
+    private static final int SENDS_ON_THE_WAY = 32;
     private static final int POLICY_VIOLATION = 1008;
     /** The connection's session ended (logged out, expired, account deleted, password changed): log in again. */
     static final int SESSION_ENDED = 4001;
@@ -65,6 +69,8 @@ final class ChatSocket {
     private final KeepAlive keepAlive;
 
     private final EdgeMetrics metrics;
+    /** Sends started on this instance's sockets and not yet answered. */
+    private final AtomicInteger sendsInFlight = new AtomicInteger();
 
     ChatSocket(ChatCore core, EdgeConfig config, EdgeMetrics metrics) {
         this.core = core;
@@ -174,6 +180,12 @@ final class ChatSocket {
         /** One callback for every frame written to this socket, reporting to the outbox. */
         private Callback sent;
         SerialWorker worker;
+        /**
+         * The frames handled and not yet answered, oldest first: started sends and the errors of frames behind them.
+         * Answers go out in the order the frames came (a client without {@code ref} matches them by position).
+         * Touched by the worker only.
+         */
+        private final ArrayDeque<Unanswered> unanswered = new ArrayDeque<>();
         long openedAt;
         private final AtomicBoolean dropping = new AtomicBoolean();
 
@@ -258,8 +270,9 @@ final class ChatSocket {
             if (closing()) {
                 return;
             }
-            run(() -> reply(Frames.error(null, ErrorCode.MALFORMED.name(), "binary frames are not supported", null,
-                    null)));
+            // answered in turn, like a text frame: after the answers owed to the frames before it
+            run(() -> queue(() -> answerInTurn(Frames.error(null, ErrorCode.MALFORMED.name(),
+                    "binary frames are not supported", null, null))));
         }
 
         /** The socket closed (cut: 1006): the client stops, once. */
@@ -322,6 +335,7 @@ final class ChatSocket {
             outbox.close();
             core.connections().closed(connection);
             worker.closeWith(() -> {
+                answerStarted();
                 try {
                     core.leaveRoom().disconnect(connection);
                 } catch (RuntimeException e) {
@@ -336,7 +350,11 @@ final class ChatSocket {
          */
         void receive(String frame) {
             long receivedAt = System.nanoTime();
-            if (!worker.offer(() -> handle(frame, receivedAt))) {
+            queue(() -> handle(frame, receivedAt));
+        }
+
+        private void queue(Runnable task) {
+            if (!worker.offer(task)) {
                 // Nothing more is written after the close frame: replies to the frames still queued would fail and
                 // turn this clean 1008 into a cut connection.
                 outbox.close();
@@ -359,10 +377,12 @@ final class ChatSocket {
             return FrameCache.encode(event, own);
         }
 
-        /** Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. */
+        /**
+         * Handles one frame; whatever happens, the client gets a reply or an error and nothing else changes. A send
+         * is only started here (checked and queued for the store) and answered later, in turn: see {@link #unanswered}.
+         */
         private void handle(String text, long receivedAt) {
             JsonNode ref = null;
-            outbox.hold();
             try {
                 ObjectNode frame;
                 try {
@@ -377,25 +397,118 @@ final class ChatSocket {
                 String type = fields.requiredString("type");
                 if (type.equals("sendMessage")) {
                     metrics.messageReceived();
+                    if (System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
+                        throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
+                    }
+                    core.connections().touch(connection);
+                    startSend(fields, ref);
+                    return;
                 }
-                if (type.equals("sendMessage") && System.nanoTime() - receivedAt > SEND_STALE_AFTER_NANOS) {
-                    throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
-                }
+                answerStarted();
                 core.connections().touch(connection);
-                dispatch(type, fields, ref);
-            } catch (ChatException e) {
-                metrics.refused(e.code().name(), "ws");
-                reply(Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfterSeconds(e)));
-            } catch (Json.Malformed e) {
-                metrics.refused(ErrorCode.MALFORMED.name(), "ws");
-                reply(Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null));
+                outbox.hold();
+                try {
+                    dispatch(type, fields, ref);
+                } catch (RuntimeException e) {
+                    reply(errorFrame(ref, e));
+                } finally {
+                    outbox.release();
+                }
             } catch (RuntimeException e) {
-                LOG.error("unexpected failure handling a frame", e);
-                metrics.refused(ErrorCode.INTERNAL.name(), "ws");
-                reply(Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null));
+                answerInTurn(errorFrame(ref, e));
+            }
+        }
+
+        /** Replies now, or after the answers still owed to earlier frames. */
+        private void answerInTurn(String answer) {
+            if (unanswered.isEmpty()) {
+                reply(answer);
+            } else {
+                unanswered.addLast(Unanswered.ready(answer));
+            }
+        }
+
+        /**
+         * Checks a send and queues it for the store without waiting for it, so that a client's burst of sends
+         * shares a commit and frames behind a send are handled while it is stored; its answer waits in
+         * {@link #unanswered} until the store is done with it and the answers before it are out.
+         */
+        private void startSend(Json.Fields f, JsonNode ref) {
+            SendMessageCommand command = new SendMessageCommand(f.requiredString("room"), f.requiredString("tempId"),
+                    f.requiredString("text"), f.integer("replyTo"));
+            if (sendsInFlight.incrementAndGet() > config.sendsInFlight()) {
+                sendsInFlight.decrementAndGet();
+                throw new ChatException.Unavailable("the server is busy: nothing was stored; send it again shortly");
+            }
+            SendMessageUseCase.StartedSend started;
+            try {
+                started = core.sendMessage().start(connection, command);
+            } catch (RuntimeException refused) {
+                sendsInFlight.decrementAndGet();
+                throw refused;
+            }
+            Unanswered send = Unanswered.send(ref, started);
+            unanswered.addLast(send);
+            // Runs on the store's thread: it only hands the answering to this connection's worker. A closed worker
+            // refuses it, and its last task answers every started send instead.
+            started.whenReady(() -> worker.add(() -> {
+                send.ready = true;
+                answerReady();
+            }));
+            if (unanswered.size() >= SENDS_ON_THE_WAY) {
+                answerStarted();
+            }
+        }
+
+        /** Answers the oldest frames whose answers are ready, up to the first one still being stored. */
+        private void answerReady() {
+            while (!unanswered.isEmpty() && unanswered.peekFirst().ready) {
+                answer(unanswered.pollFirst());
+            }
+        }
+
+        /**
+         * Answers every frame still owed an answer, oldest first, waiting for the store where it must: before a
+         * frame other than a send is handled, and when the connection has closed (a stored message is published
+         * even though its sender has gone).
+         */
+        private void answerStarted() {
+            Unanswered next;
+            while ((next = unanswered.pollFirst()) != null) {
+                answer(next);
+            }
+        }
+
+        /** Sends a frame's answer; a send's confirmation goes out with the sender's own echo after it. */
+        private void answer(Unanswered owed) {
+            if (owed.send == null) {
+                reply(owed.answer);
+                return;
+            }
+            outbox.hold();
+            try {
+                reply(Frames.confirmed(owed.ref, owed.send.finish()));
+            } catch (RuntimeException e) {
+                reply(errorFrame(owed.ref, e));
             } finally {
+                sendsInFlight.decrementAndGet();
                 outbox.release();
             }
+        }
+
+        /** The error frame that answers {@code failure}, counted in the metrics. */
+        private String errorFrame(JsonNode ref, RuntimeException failure) {
+            if (failure instanceof ChatException e) {
+                metrics.refused(e.code().name(), "ws");
+                return Frames.error(ref, e.code().name(), e.getMessage(), Json.fieldOf(e), retryAfterSeconds(e));
+            }
+            if (failure instanceof Json.Malformed e) {
+                metrics.refused(ErrorCode.MALFORMED.name(), "ws");
+                return Frames.error(ref, ErrorCode.MALFORMED.name(), e.getMessage(), e.field, null);
+            }
+            LOG.error("unexpected failure handling a frame", failure);
+            metrics.refused(ErrorCode.INTERNAL.name(), "ws");
+            return Frames.error(ref, ErrorCode.INTERNAL.name(), "internal error", null, null);
         }
 
         /** Seconds until a retry may succeed: the rate limit's wait, 1 s for UNAVAILABLE, none for other errors. */
@@ -438,12 +551,6 @@ final class ChatSocket {
                     core.leaveRoom().leave(connection, f.requiredString("room"));
                     reply(Frames.ack(ref));
                 }
-                case "sendMessage" -> {
-                    SendMessageCommand command = new SendMessageCommand(f.requiredString("room"),
-                            f.requiredString("tempId"), f.requiredString("text"), f.integer("replyTo"));
-                    ChatMessage stored = core.sendMessage().send(connection, command);
-                    reply(Frames.confirmed(ref, stored));
-                }
                 case "editMessage" -> {
                     core.messageLifecycle().edit(connection, f.requiredString("room"), f.requiredInteger("seq"),
                             f.requiredString("text"));
@@ -483,6 +590,32 @@ final class ChatSocket {
                 }
                 default -> throw new Json.Malformed("unknown type '" + abbreviate(type) + "'", "type");
             }
+        }
+    }
+
+    /**
+     * A frame waiting for its answer: a started send, ready once the store is done with it, or the answer to a frame
+     * handled behind one. Touched by the connection's worker only.
+     */
+    private static final class Unanswered {
+        final JsonNode ref;
+        final SendMessageUseCase.StartedSend send;
+        final String answer;
+        boolean ready;
+
+        private Unanswered(JsonNode ref, SendMessageUseCase.StartedSend send, String answer, boolean ready) {
+            this.ref = ref;
+            this.send = send;
+            this.answer = answer;
+            this.ready = ready;
+        }
+
+        static Unanswered send(JsonNode ref, SendMessageUseCase.StartedSend send) {
+            return new Unanswered(ref, send, null, false);
+        }
+
+        static Unanswered ready(String answer) {
+            return new Unanswered(null, null, answer, true);
         }
     }
 

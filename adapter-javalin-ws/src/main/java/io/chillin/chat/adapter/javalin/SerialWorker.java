@@ -34,8 +34,20 @@ final class SerialWorker {
 
     /** Queues a task; false when {@code limit} tasks are already waiting or the worker is closed. */
     boolean offer(Runnable task) {
+        return queue(task, true);
+    }
+
+    /**
+     * Queues a task of the connection's own (an answer that became ready), whatever the limit: the limit is for
+     * what the client sends. False only when the worker is closed; then its last task runs instead.
+     */
+    boolean add(Runnable task) {
+        return queue(task, false);
+    }
+
+    private boolean queue(Runnable task, boolean limited) {
         synchronized (this) {
-            if (closed || tasks.size() >= limit) {
+            if (closed || limited && tasks.size() >= limit) {
                 return false;
             }
             tasks.addLast(task);

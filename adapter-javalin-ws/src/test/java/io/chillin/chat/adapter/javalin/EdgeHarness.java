@@ -11,6 +11,7 @@ import io.chillin.chat.application.UsageLimits;
 import io.chillin.chat.application.contract.FastTestHasher;
 import io.chillin.chat.domain.user.PasswordPolicy;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -316,8 +317,17 @@ final class EdgeHarness implements AutoCloseable {
 
         /** Sends one text frame and waits until the client has handed it to the network. */
         synchronized Client send(String text) {
+            return waitFor(socket.sendText(text, true));
+        }
+
+        /** Sends one binary frame, as {@link #send(String)} does a text frame. */
+        synchronized Client sendBinary(byte[] bytes) {
+            return waitFor(socket.sendBinary(ByteBuffer.wrap(bytes), true));
+        }
+
+        private Client waitFor(CompletableFuture<WebSocket> sent) {
             try {
-                socket.sendText(text, true).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                sent.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
                 return this;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

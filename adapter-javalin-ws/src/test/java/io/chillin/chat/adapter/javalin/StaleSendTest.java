@@ -52,13 +52,13 @@ class StaleSendTest {
     }
 
     /**
-     * The in-memory store, except that an append waits until released: a proxy, so that it keeps up with the port
-     * without a method of its own for each.
+     * The in-memory store, except that an append waits until released, also when only started (a store that cannot
+     * queue appends): a proxy, so that it keeps up with the port without a method of its own for each.
      */
     static MessageStore stalling(MessageStore inner, CountDownLatch release) {
         return (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
                 new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("append")) {
+                    if (method.getName().equals("append") || method.getName().equals("start")) {
                         release.await(30, TimeUnit.SECONDS);
                     }
                     try {

@@ -1,5 +1,6 @@
 package io.chillin.chat.adapter.postgres;
 
+import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.MessageStore.Appended;
 import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.adapter.postgres.MessageRows.Row;
@@ -87,12 +88,14 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Appends durably and returns once the batch holding the message has committed.
+     * Queues an append and returns at once; {@link MessageStore.StartedAppend#await()} returns once the batch
+     * holding it has committed. Appends are stored in the order they were queued.
      *
-     * @throws ChatException.Unavailable when the queue is full, the store is closed or the database fails
-     * @throws ChatException.NotFound when the room does not exist
+     * @throws ChatException.Unavailable here when the queue is full or the store is closed; from {@code await} when
+     *     the database fails
+     * @throws ChatException.NotFound from {@code await} when the room does not exist
      */
-    Appended append(NewMessage message) {
+    MessageStore.StartedAppend start(NewMessage message) {
         Pending pending = new Pending(message);
         if (closed) {
             throw new ChatException.Unavailable(CLOSED);
@@ -101,18 +104,7 @@ final class GroupCommit implements AutoCloseable {
         if ((oldest != null && pending.queuedAt - oldest.queuedAt > maxQueueWaitNanos) || !queue.offer(pending)) {
             throw new ChatException.Unavailable("the server is busy storing messages: try again shortly");
         }
-        try {
-            // untimed: a timed wait costs every send a timer set and cancelled; the watchdog bounds the wait instead
-            return pending.answer.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatException.Unavailable("interrupted while the message was being stored");
-        }
+        return pending;
     }
 
     /** Appends waiting for their batch now. */
@@ -380,14 +372,35 @@ final class GroupCommit implements AutoCloseable {
     private record InFlight(List<Pending> batch, long since) {
     }
 
-    /** One append waiting for its batch. Compared by identity. */
-    private static final class Pending {
+    /** One append waiting for its batch, and the caller's handle on it. Compared by identity. */
+    private static final class Pending implements MessageStore.StartedAppend {
         final NewMessage message;
         final long queuedAt = System.nanoTime();
         final CompletableFuture<Appended> answer = new CompletableFuture<>();
 
         Pending(NewMessage message) {
             this.message = message;
+        }
+
+        @Override
+        public Appended await() {
+            try {
+                // untimed: a timed wait costs every send a timer set and cancelled; the watchdog bounds the wait
+                return answer.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChatException.Unavailable("interrupted while the message was being stored");
+            }
+        }
+
+        @Override
+        public void whenDone(Runnable then) {
+            answer.whenComplete((stored, failure) -> then.run());
         }
     }
 

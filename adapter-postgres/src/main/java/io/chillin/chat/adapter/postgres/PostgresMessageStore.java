@@ -52,7 +52,13 @@ public final class PostgresMessageStore implements MessageStore {
     /** Appends through the group commit: batched with every other append in flight, answered once durable. */
     @Override
     public Appended append(NewMessage m) {
-        return groupCommit.append(m);
+        return groupCommit.start(m).await();
+    }
+
+    /** Queues the append for the group commit and returns at once: its place in the queue is taken now. */
+    @Override
+    public StartedAppend start(NewMessage m) {
+        return groupCommit.start(m);
     }
 
     @Override

@@ -45,6 +45,11 @@ public final class SendMessageService implements SendMessageUseCase {
 
     @Override
     public ChatMessage send(Connection connection, SendMessageCommand command) {
+        return start(connection, command).finish();
+    }
+
+    @Override
+    public StartedSend start(Connection connection, SendMessageCommand command) {
         connection.ensureLive();
         Identity author = connection.identity()
                 .orElseThrow(() -> new ChatException.Unauthorized("join a room before sending"));
@@ -66,16 +71,38 @@ public final class SendMessageService implements SendMessageUseCase {
             Duration wait = outcome.retryAfter();
             Optional<ChatMessage> stored = messages.findByTempId(room, author.key(), tempId);
             if (stored.isPresent()) {
-                return stored.get();
+                ChatMessage before = stored.get();
+                return () -> before;
             }
             throw new ChatException.RateLimited(
                     "slow down: too many messages; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
         }
-        MessageStore.Appended appended;
         long started = System.nanoTime();
+        MessageStore.StartedAppend append;
         try {
-            appended = messages.append(new NewMessage(room, author.name(), author.key(), tempId, text,
+            append = messages.start(new NewMessage(room, author.name(), author.key(), tempId, text,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), replyTo, mentioning.of(text)));
+        } catch (RuntimeException refused) {
+            outcome.taken().giveBack();
+            throw refused;
+        }
+        return new StartedSend() {
+            @Override
+            public ChatMessage finish() {
+                return SendMessageService.this.finish(append, outcome, started);
+            }
+
+            @Override
+            public void whenReady(Runnable then) {
+                append.whenDone(then);
+            }
+        };
+    }
+
+    private ChatMessage finish(MessageStore.StartedAppend append, MessageBudget.Outcome outcome, long started) {
+        MessageStore.Appended appended;
+        try {
+            appended = append.await();
         } catch (RuntimeException refused) {
             outcome.taken().giveBack();
             throw refused;

@@ -2,6 +2,7 @@ package io.chillin.chat.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.NewMessage;
@@ -22,9 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,53 @@ public abstract class MessageStoreContract {
         assertThat(append(a, "3", "x").seq()).isEqualTo(3);
         assertThat(store.lastSeq(a)).isEqualTo(3);
         assertThat(store.lastSeq(b)).isEqualTo(1);
+    }
+
+    @Test
+    void appends_started_one_after_another_are_stored_in_that_order_and_each_says_when_it_is_done() {
+        RoomName room = newRoom();
+        List<MessageStore.StartedAppend> started = new ArrayList<>();
+        List<CountDownLatch> done = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            MessageStore.StartedAppend append = store.start(message(room, alice, "s" + i, "started " + i));
+            CountDownLatch latch = new CountDownLatch(1);
+            append.whenDone(latch::countDown);
+            started.add(append);
+            done.add(latch);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(awaitQuietly(done.get(i))).as("append %d says it is done", i + 1).isTrue();
+            MessageStore.Appended appended = started.get(i).await();
+            assertThat(appended.created()).isTrue();
+            assertThat(appended.message().seq()).isEqualTo(i + 1);
+            assertThat(appended.message().tempId()).isEqualTo(TempId.of("s" + (i + 1)));
+        }
+        MessageStore.StartedAppend repeat = store.start(message(room, alice, "s3", "again"));
+        assertThat(repeat.await().created()).as("a started repeat is a repeat").isFalse();
+        assertThat(repeat.await().message().seq()).isEqualTo(3);
+        assertThat(store.lastSeq(room)).isEqualTo(5);
+    }
+
+    @Test
+    void a_started_append_to_a_room_that_does_not_exist_is_refused_and_says_it_is_done() {
+        RoomName missing = TestNames.room();
+        Throwable refused = catchThrowable(() -> {
+            MessageStore.StartedAppend append = store.start(message(missing, alice, "lost", "to no room"));
+            CountDownLatch latch = new CountDownLatch(1);
+            append.whenDone(latch::countDown);
+            assertThat(awaitQuietly(latch)).isTrue();
+            append.await();
+        });
+        assertThat(refused).isInstanceOf(ChatException.NotFound.class);
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

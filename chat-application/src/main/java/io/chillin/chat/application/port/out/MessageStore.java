@@ -27,6 +27,17 @@ public interface MessageStore {
      */
     Appended append(NewMessage message);
 
+    /**
+     * Starts an append and returns without waiting for it to be durable, so that one caller can have several on the
+     * way at once (a client's burst of sends shares one commit). Appends started one after another are stored in
+     * that order: a room's seqs follow it. {@link StartedAppend#await()} answers as {@link #append} would; a
+     * failure may be thrown here already or by {@code await}. The default stores at once.
+     */
+    default StartedAppend start(NewMessage message) {
+        Appended appended = append(message);
+        return () -> appended;
+    }
+
     /** The message this author sent with this tempId, if stored. */
     Optional<ChatMessage> findByTempId(RoomName room, String authorKey, TempId tempId);
 
@@ -74,6 +85,21 @@ public interface MessageStore {
      * exist are left out.
      */
     Map<String, Unread> unread(Collection<RoomName> rooms, String identityKey, Username reader);
+
+    /** An append on its way: {@link #await()} waits until it is durable (or refused) and answers. */
+    @FunctionalInterface
+    interface StartedAppend {
+        /** @throws ChatException as {@link #append} does */
+        Appended await();
+
+        /**
+         * Runs {@code then} once {@link #await()} would return without waiting: at once if it already would, else on
+         * the store's own thread, so {@code then} must be quick (hand the answer to another thread).
+         */
+        default void whenDone(Runnable then) {
+            then.run();
+        }
+    }
 
     /** The result of an append: the stored message, and whether this call stored it. */
     record Appended(ChatMessage message, boolean created) {
