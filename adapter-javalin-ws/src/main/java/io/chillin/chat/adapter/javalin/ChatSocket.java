@@ -424,7 +424,7 @@ final class ChatSocket {
             if (unanswered.isEmpty()) {
                 reply(answer);
             } else {
-                unanswered.addLast(Unanswered.ready(answer));
+                unanswered.addLast(Unanswered.withAnswer(answer));
             }
         }
 
@@ -614,7 +614,7 @@ final class ChatSocket {
             return new Unanswered(ref, send, null, false);
         }
 
-        static Unanswered ready(String answer) {
+        static Unanswered withAnswer(String answer) {
             return new Unanswered(null, null, answer, true);
         }
     }
