@@ -67,7 +67,7 @@ public final class ChatCore {
                 GuessThrottle.roomPasswords(ports.limiters(), settings.guessLimits(), usage::exempt));
         this.rooms = new RoomService(ports.rooms(), ports.messages(), ports.presence(), ports.hasher(), gate,
                 settings.passwordPolicy(), usage, clock);
-        this.fanout = new RoomFanout(ports.messages(), ports.presence(), metrics);
+        this.fanout = new RoomFanout(ports.messages(), ports.presence(), metrics, settings.reorderWindow());
         this.membership = new MembershipService(ports.rooms(), ports.users(), ports.presence(), ports.bus(), fanout,
                 gate, settings.typingInterval(), usage, clock, metrics);
         this.sender = new SendMessageService(fanout, ports.messageRate(), ports.messages(), ports.bus(), usage,

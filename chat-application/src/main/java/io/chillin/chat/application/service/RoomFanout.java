@@ -12,6 +12,7 @@ import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.domain.room.Room;
 import io.chillin.chat.domain.room.RoomName;
 import io.chillin.chat.domain.user.Identity;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,15 +47,15 @@ public final class RoomFanout implements RoomBus.Subscriber {
     private final Memberships memberships = new Memberships();
     private final Lobby lobby;
 
-    public RoomFanout(MessageStore messages, Presence presence) {
-        this(messages, presence, ChatMetrics.NONE);
-    }
+    private final long reorderWindowNanos;
 
-    public RoomFanout(MessageStore messages, Presence presence, ChatMetrics metrics) {
+    /** {@code reorderWindow}: how long a room waits for skipped changes before it fills the gap from the store. */
+    public RoomFanout(MessageStore messages, Presence presence, ChatMetrics metrics, Duration reorderWindow) {
         this.messages = messages;
         this.presence = presence;
         this.metrics = metrics;
         this.lobby = new Lobby(presence);
+        this.reorderWindowNanos = reorderWindow.toNanos();
     }
 
     /**
@@ -63,7 +64,8 @@ public final class RoomFanout implements RoomBus.Subscriber {
      */
     HistoryPage attach(Connection connection, Room joined, Long sinceSeq, Long sinceRev) {
         RoomName room = joined.name();
-        return streams.computeIfAbsent(room.key(), k -> new RoomStream(room, messages, presence, memberships, metrics))
+        return streams.computeIfAbsent(room.key(), k -> new RoomStream(room, messages, presence, memberships, metrics,
+                        reorderWindowNanos))
                 .attach(connection, joined, sinceSeq, sinceRev);
     }
 

@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -32,6 +34,8 @@ final class RoomStream {
     /** How many missed messages a join with sinceSeq or sinceRev returns at most. */
     static final int RESUME_LIMIT = 500;
     private static final int GAP_BATCH = 500;
+    /** Early changes a room holds at most; one more fills the gap from the store at once. */
+    private static final int MAX_EARLY = 256;
     private static final Logger LOG = System.getLogger(RoomStream.class.getName());
 
     private final RoomName room;
@@ -49,7 +53,18 @@ final class RoomStream {
     /** The creation time of the incarnation served; null before the first join and after the room's deletion. */
     private Instant epoch;
 
-    RoomStream(RoomName room, MessageStore messages, Presence presence, Memberships memberships, ChatMetrics metrics) {
+    /**
+     * Changes that came before the ones they follow, by rev, waiting for those; since {@code earlySince} (nanoTime).
+     * Guarded by the lock.
+     */
+    private final TreeMap<Long, ChatMessage> early = new TreeMap<>();
+    private long earlySince;
+    private boolean gapWatched;
+    private final long reorderWindowNanos;
+
+    RoomStream(RoomName room, MessageStore messages, Presence presence, Memberships memberships, ChatMetrics metrics,
+               long reorderWindowNanos) {
+        this.reorderWindowNanos = reorderWindowNanos;
         this.room = room;
         this.messages = messages;
         this.presence = presence;
@@ -79,6 +94,7 @@ final class RoomStream {
                 deliveredSeq = position.seq();
                 deliveredRev = position.rev();
                 recent.clear();
+                early.clear();
             }
             HistoryPage history = sinceRev != null ? changedSince(sinceRev)
                     : sinceSeq != null ? resume(sinceSeq) : latest();
@@ -111,7 +127,11 @@ final class RoomStream {
         }
     }
 
-    /** Delivers a new or changed message in rev order: at once when it is the next rev, else after the gap is filled. */
+    /**
+     * Delivers a new or changed message in rev order: at once when it is the next rev; after the ones it skipped
+     * when they come within the reorder window (sends finished on different threads publish a moment out of order);
+     * else the gap is filled from the store, which has every change published (publication follows the commit).
+     */
     void deliverInOrder(ChatMessage message) {
         lock.lock();
         try {
@@ -120,15 +140,71 @@ final class RoomStream {
             }
             if (message.rev() == deliveredRev + 1) {
                 deliver(message);
-            } else {
-                // the store has this change (it was published after its commit), and whatever came before it
+                deliverEarlyInTurn();
+            } else if (reorderWindowNanos == 0 || early.size() >= MAX_EARLY) {
                 catchUp();
+            } else {
+                if (early.isEmpty()) {
+                    earlySince = System.nanoTime();
+                }
+                early.put(message.rev(), message);
+                watchGap();
             }
         } catch (RuntimeException e) {
             // The store did not answer: deliver nothing newer now; the next message or a resync fills the gap.
             LOG.log(Level.WARNING, "could not fill a gap in room " + room + "; delivery waits", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Delivers the early changes that are next now; caller holds the lock. */
+    private void deliverEarlyInTurn() {
+        if (early.isEmpty()) {
+            return;
+        }
+        ChatMessage next;
+        while ((next = early.remove(deliveredRev + 1)) != null) {
+            deliver(next);
+        }
+        early.headMap(deliveredRev, true).clear();
+        earlySince = System.nanoTime(); // what still waits waits for another gap, from now
+    }
+
+    /**
+     * Makes sure a gap is filled from the store once it has been open for the reorder window, even if nothing else
+     * comes for the room: one virtual thread per room while it has early changes. Caller holds the lock.
+     */
+    private void watchGap() {
+        if (gapWatched) {
+            return;
+        }
+        gapWatched = true;
+        Thread.ofVirtual().name("room-gap-watch").start(this::fillGapWhenDue);
+    }
+
+    private void fillGapWhenDue() {
+        while (true) {
+            long wait;
+            lock.lock();
+            try {
+                if (early.isEmpty() || members.isEmpty()) {
+                    early.clear();
+                    gapWatched = false;
+                    return;
+                }
+                wait = earlySince + reorderWindowNanos - System.nanoTime();
+                if (wait <= 0) {
+                    catchUp();
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not fill a gap in room " + room + "; will try again", e);
+                wait = reorderWindowNanos;
+            } finally {
+                lock.unlock();
+            }
+            LockSupport.parkNanos(wait);
         }
     }
 
@@ -175,6 +251,8 @@ final class RoomStream {
         while (true) {
             List<ChatMessage> missed = messages.changedAfter(room, deliveredRev, GAP_BATCH);
             if (missed.isEmpty()) {
+                early.headMap(deliveredRev, true).clear();
+                deliverEarlyInTurn();
                 return;
             }
             for (ChatMessage m : missed) {
@@ -216,6 +294,7 @@ final class RoomStream {
         }
         members.clear();
         recent.clear();
+        early.clear();
         deliveredSeq = 0;
         deliveredRev = 0;
         epoch = null;

@@ -70,8 +70,17 @@ final class ChatScenario {
 
     /** A core whose bus is the in-process bus as transformed by {@code wrapper} (one that loses events, say). */
     static ChatScenario withBus(UnaryOperator<RoomBus> wrapper) {
-        return new ChatScenario(ChatSettings.DEFAULT, new FastTestHasher(), memory -> memory.withShared(
+        return withBus(ChatSettings.DEFAULT, wrapper);
+    }
+
+    static ChatScenario withBus(ChatSettings settings, UnaryOperator<RoomBus> wrapper) {
+        return custom(settings, memory -> memory.withShared(
                 wrapper.apply(memory.bus()), memory.presence(), memory.messageRate(), memory.authRate()));
+    }
+
+    /** A core on the in-memory ports as {@code ports} changes them. */
+    static ChatScenario custom(ChatSettings settings, UnaryOperator<ChatPorts> ports) {
+        return new ChatScenario(settings, new FastTestHasher(), ports);
     }
 
     /** A core whose message store is the in-memory one as transformed by {@code wrapper} (one that counts, say). */

@@ -3,14 +3,21 @@ package io.chillin.chat.application.service;
 import static io.chillin.chat.application.service.ChatScenario.seqRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.port.in.JoinResult;
+import io.chillin.chat.application.port.out.MessageStore;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
 import io.chillin.chat.application.service.ChatScenario.Client;
 import io.chillin.chat.domain.room.RoomName;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -21,11 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class FanoutGapFillingTest {
 
-    /** A scenario with two members of one room, on a bus that mistreats message events as {@code policy} says. */
+    /**
+     * A scenario with two members of one room, on a bus that mistreats message events as {@code policy} says; without
+     * a reorder window (a gap is filled from the store as soon as the change after it comes) unless given one.
+     */
     private record TwoMembers(ChatScenario chat, RoomName name, Client alice, Client bob) {
 
         static TwoMembers on(Function<RoomEvent.MessageAppended, List<RoomEvent>> policy) {
-            ChatScenario chat = ChatScenario.withBus(bus -> new UnreliableBus(bus, policy));
+            return on(Duration.ZERO, policy);
+        }
+
+        static TwoMembers on(Duration window, Function<RoomEvent.MessageAppended, List<RoomEvent>> policy) {
+            ChatSettings settings = ChatSettings.DEFAULT.withReorderWindow(window);
+            ChatScenario chat = ChatScenario.custom(settings, memory -> memory.withShared(
+                    new UnreliableBus(memory.bus(), policy), memory.presence(), memory.messageRate(), memory.authRate())
+                    .withStores(memory.users(), memory.rooms(), counting(memory.messages())));
             RoomName name = chat.publicRoom();
             return new TwoMembers(chat, name, chat.joined(chat.newUser(), name), chat.joined(chat.newUser(), name));
         }
@@ -41,6 +58,62 @@ class FanoutGapFillingTest {
             assertThat(alice.sink().seqs()).as("alice").isEqualTo(seqs);
             assertThat(bob.sink().seqs()).as("bob").isEqualTo(seqs);
         }
+    }
+
+    private static final AtomicInteger GAP_READS = new AtomicInteger();
+
+    /** The store, counting the reads that fill gaps ({@code changedAfter}). */
+    private static MessageStore counting(MessageStore inner) {
+        return (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
+                new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("changedAfter")) {
+                        GAP_READS.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Every other event comes after the one that follows it: 2, 1, 4, 3, ... */
+    private static Function<RoomEvent.MessageAppended, List<RoomEvent>> swapPairs() {
+        List<RoomEvent> held = new ArrayList<>();
+        return event -> {
+            if (held.isEmpty()) {
+                held.add(event);
+                return List.of();
+            }
+            List<RoomEvent> swapped = List.of(event, held.getFirst());
+            held.clear();
+            return swapped;
+        };
+    }
+
+    @Test
+    void within_the_reorder_window_events_out_of_order_are_put_in_order_without_reading_the_store() {
+        TwoMembers room = TwoMembers.on(Duration.ofSeconds(1), swapPairs());
+        int readsBefore = GAP_READS.get();
+
+        room.send(6);
+
+        room.assertEveryMemberReceived(seqRange(1, 6));
+        assertThat(GAP_READS.get()).as("gap reads").isEqualTo(readsBefore);
+    }
+
+    @Test
+    void with_a_reorder_window_a_lost_event_is_still_filled_from_the_store_once_the_window_has_passed() {
+        AtomicInteger seen = new AtomicInteger();
+        TwoMembers room = TwoMembers.on(Duration.ofMillis(50), e -> seen.incrementAndGet() == 2 ? List.of() : List.of(e));
+        room.send(3);
+        room.assertEveryMemberReceived(seqRange(1, 1)); // 3 waits for 2, which the bus lost; nothing else comes
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (room.alice().sink().seqs().size() < 3 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        room.assertEveryMemberReceived(seqRange(1, 3));
     }
 
     private static Function<RoomEvent.MessageAppended, List<RoomEvent>> dropEvery(int n) {
@@ -111,16 +184,7 @@ class FanoutGapFillingTest {
 
     @Test
     void events_delivered_out_of_order_are_shown_in_seq_order_once() {
-        List<RoomEvent> held = new ArrayList<>();
-        TwoMembers room = TwoMembers.on(event -> {
-            if (held.isEmpty()) {
-                held.add(event);
-                return List.of();
-            }
-            List<RoomEvent> swapped = List.of(event, held.getFirst());
-            held.clear();
-            return swapped;
-        });
+        TwoMembers room = TwoMembers.on(swapPairs());
 
         room.send(6);
 

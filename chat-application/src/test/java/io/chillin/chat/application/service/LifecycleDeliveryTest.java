@@ -7,10 +7,12 @@ import io.chillin.chat.application.port.in.JoinResult;
 import io.chillin.chat.application.port.in.ServerEvent;
 import io.chillin.chat.application.port.out.RoomBus;
 import io.chillin.chat.application.port.out.RoomEvent;
+import io.chillin.chat.application.ChatSettings;
 import io.chillin.chat.application.service.ChatScenario.Client;
 import io.chillin.chat.domain.ErrorCode;
 import io.chillin.chat.domain.message.ChatMessage;
 import io.chillin.chat.domain.room.RoomName;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,7 +26,9 @@ class LifecycleDeliveryTest {
 
     private final List<RoomEvent> lost = new ArrayList<>();
     private Predicate<RoomEvent> drop = event -> false;
-    private final ChatScenario chat = ChatScenario.withBus(bus -> new LossyBus(bus));
+    /** Without a reorder window: a gap is filled from the store as soon as the change after it comes. */
+    private final ChatScenario chat = ChatScenario.withBus(ChatSettings.DEFAULT.withReorderWindow(Duration.ZERO),
+            bus -> new LossyBus(bus));
     private final RoomName room = chat.publicRoom();
     private final Client alice = chat.joined(chat.newUser(), room);
     private final Client bob = chat.joined(chat.newUser(), room);
