@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
     private final Kind kind;
     /** What the stores started on this database (the group-commit writer): closed before the pool. */
     private final List<AutoCloseable> dependents = new CopyOnWriteArrayList<>();
+    /** The embedded database's housekeeping; null on PostgreSQL, which has its own (autovacuum). */
+    private EmbeddedCompaction compaction;
 
     private Database(HikariDataSource pool, Kind kind) {
         this.pool = pool;
@@ -77,6 +79,10 @@ public final class Database implements AutoCloseable {
             migrate(config, kind);
             Database db = new Database(pool, kind);
             NameSkeletons.backfill(db);
+            if (kind == Kind.H2) {
+                db.compaction = EmbeddedCompaction.start(db);
+                db.closeWithDatabase(db.compaction);
+            }
             return db;
         } catch (RuntimeException e) {
             pool.close();
@@ -109,6 +115,14 @@ public final class Database implements AutoCloseable {
         }
         dependents.clear();
         pool.close();
+    }
+
+    /**
+     * For tests: one round of the embedded database's compaction now, as its thread does every second; answers
+     * whether anything was rewritten.
+     */
+    boolean compactNow() {
+        return compaction != null && compaction.compactOnce();
     }
 
     /** Closes this too when the database closes, before its connections go. */
