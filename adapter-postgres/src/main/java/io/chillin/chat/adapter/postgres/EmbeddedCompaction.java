@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Measured (docs/benchmarks.md): 300,000 messages at 500 a second grew the file to 4.2 GB without it, 1.1 GB
  * with it. A freed chunk still waits H2's retention time (45 s) before its space is written again, so that a crash of
- * the machine finds an older consistent version: a busy server's file holds about that long of writes on top of its
- * data.
+ * the machine finds an older consistent version: a busy server's file also holds about that long of writes.
  *
  * <p>A platform thread that nobody interrupts, like the group-commit writer: H2 closes its file when a thread is
  * interrupted inside its I/O.
