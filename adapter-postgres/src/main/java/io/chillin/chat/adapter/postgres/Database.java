@@ -117,12 +117,9 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    /**
-     * For tests: one round of the embedded database's compaction now, as its thread does every second; answers
-     * whether anything was rewritten.
-     */
-    boolean compactNow() {
-        return compaction != null && compaction.compactOnce();
+    /** For tests: one round of the embedded database's compaction now, as its thread does every second. */
+    EmbeddedCompaction.Round compactNow() {
+        return compaction == null ? EmbeddedCompaction.Round.SKIPPED : compaction.compactOnce();
     }
 
     /** Closes this too when the database closes, before its connections go. */

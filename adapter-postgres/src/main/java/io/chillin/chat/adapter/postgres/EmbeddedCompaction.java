@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.h2.api.ErrorCode;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.message.DbException;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,26 +57,68 @@ final class EmbeddedCompaction implements AutoCloseable {
         return compaction;
     }
 
-    /** One round of what the thread does every second; answers whether anything was rewritten. */
-    synchronized boolean compactOnce() {
-        if (store == null || store.isClosed()) {
-            store = openStore();
+    /** What a round did. */
+    enum Round {
+        COMPACTED, NOTHING_TO_DO,
+        /** H2 closed the database under this thread (its own exit hook does at shutdown): looked up again next round. */
+        DATABASE_CLOSED,
+        /** The database could not be reached, or another process owns its file (shared mode). */
+        SKIPPED
+    }
+
+    /** One round of what the thread does every second. */
+    synchronized Round compactOnce() {
+        if (store != null && store.isClosed()) {
+            store = null;
+            return Round.DATABASE_CLOSED;
+        }
+        if (store == null) {
+            try {
+                store = openStore();
+            } catch (SQLException e) {
+                if (isClosedDatabase(e)) {
+                    return Round.DATABASE_CLOSED;
+                }
+                LOG.warn("cannot reach the embedded database to compact it: {}", e.getMessage());
+                return Round.SKIPPED;
+            }
             if (store == null) {
-                return false;
+                return Round.SKIPPED;
             }
         }
-        return store.compact(TARGET_FILL_RATE, BYTES_PER_ROUND);
+        try {
+            return store.compact(TARGET_FILL_RATE, BYTES_PER_ROUND) ? Round.COMPACTED : Round.NOTHING_TO_DO;
+        } catch (RuntimeException e) {
+            if (isClosedDatabase(e)) {
+                store = null;
+                return Round.DATABASE_CLOSED;
+            }
+            throw e;
+        }
     }
 
     /** Null when this process reaches the database through another process that owns its file (shared mode). */
-    private MVStore openStore() {
+    private MVStore openStore() throws SQLException {
         try (Connection connection = db.connection()) {
             Session session = connection.unwrap(JdbcConnection.class).getSession();
             return session instanceof SessionLocal local ? local.getDatabase().getStore().getMvStore() : null;
-        } catch (SQLException e) {
-            LOG.warn("cannot reach the embedded database to compact it: {}", e.getMessage());
-            return null;
         }
+    }
+
+    /** H2's ways of saying the database or its store was closed, anywhere in the causes. */
+    private static boolean isClosedDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            int code = switch (t) {
+                case SQLException e -> e.getErrorCode();
+                case DbException e -> e.getErrorCode();
+                case MVStoreException e -> e.getErrorCode() == DataUtils.ERROR_CLOSED ? ErrorCode.DATABASE_IS_CLOSED : 0;
+                default -> 0;
+            };
+            if (code == ErrorCode.DATABASE_IS_CLOSED || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void run() {
@@ -84,7 +130,6 @@ final class EmbeddedCompaction implements AutoCloseable {
             try {
                 compactOnce();
             } catch (RuntimeException e) {
-                // a closed or failing store: the next round looks it up again
                 LOG.warn("compacting the embedded database failed: {}", e.toString());
             }
         }

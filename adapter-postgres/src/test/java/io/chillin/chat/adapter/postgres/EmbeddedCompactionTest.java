@@ -2,6 +2,7 @@ package io.chillin.chat.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chillin.chat.adapter.postgres.EmbeddedCompaction.Round;
 import io.chillin.chat.application.port.out.MessageStore.StartedAppend;
 import io.chillin.chat.application.port.out.NewMessage;
 import io.chillin.chat.domain.message.ChatMessage;
@@ -14,6 +15,10 @@ import io.chillin.chat.domain.user.Username;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +83,21 @@ class EmbeddedCompactionTest {
         try (Database db = Database.open(config)) {
             PostgresMessageStore messages = new PostgresMessageStore(db);
             sent.forEach((room, stored) -> assertThat(messages.latest(room, 1_000)).containsExactlyElementsOf(stored));
+        }
+    }
+
+    @Test
+    void a_round_after_h2_closed_the_database_underneath_is_told_apart_from_a_failure() throws SQLException {
+        DatabaseConfig config = DatabaseConfig.embedded(dataDir);
+        try (Database db = Database.open(config)) {
+            assertThat(db.compactNow()).isIn(Round.COMPACTED, Round.NOTHING_TO_DO);
+            // what H2's own exit hook does at SIGTERM, while the server's shutdown has not reached the Database yet
+            try (Connection raw = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+                 Statement statement = raw.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+
+            assertThat(db.compactNow()).isEqualTo(Round.DATABASE_CLOSED);
         }
     }
 
