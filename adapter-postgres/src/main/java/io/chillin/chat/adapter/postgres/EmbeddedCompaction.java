@@ -4,14 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.h2.api.ErrorCode;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.message.DbException;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +72,7 @@ final class EmbeddedCompaction implements AutoCloseable {
             try {
                 store = openStore();
             } catch (SQLException e) {
-                if (isClosedDatabase(e)) {
+                if (SqlFaults.isClosedEmbeddedDatabase(e)) {
                     return Round.DATABASE_CLOSED;
                 }
                 LOG.warn("cannot reach the embedded database to compact it: {}", e.getMessage());
@@ -89,7 +85,7 @@ final class EmbeddedCompaction implements AutoCloseable {
         try {
             return store.compact(TARGET_FILL_RATE, BYTES_PER_ROUND) ? Round.COMPACTED : Round.NOTHING_TO_DO;
         } catch (RuntimeException e) {
-            if (isClosedDatabase(e)) {
+            if (SqlFaults.isClosedEmbeddedDatabase(e)) {
                 store = null;
                 return Round.DATABASE_CLOSED;
             }
@@ -103,22 +99,6 @@ final class EmbeddedCompaction implements AutoCloseable {
             Session session = connection.unwrap(JdbcConnection.class).getSession();
             return session instanceof SessionLocal local ? local.getDatabase().getStore().getMvStore() : null;
         }
-    }
-
-    /** H2's ways of saying the database or its store was closed, anywhere in the causes. */
-    private static boolean isClosedDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            int code = switch (t) {
-                case SQLException e -> e.getErrorCode();
-                case DbException e -> e.getErrorCode();
-                case MVStoreException e -> e.getErrorCode() == DataUtils.ERROR_CLOSED ? ErrorCode.DATABASE_IS_CLOSED : 0;
-                default -> 0;
-            };
-            if (code == ErrorCode.DATABASE_IS_CLOSED || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void run() {

@@ -6,6 +6,10 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +43,8 @@ final class SqlFaults {
      * Single states of the same meaning: PostgreSQL's lock_not_available, H2's lock and statement timeouts,
      * and H2's "database is closed" (its own states, which PostgreSQL never uses).
      */
-    private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "HYT00", "HYT01", "90098", "90121");
+    private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "HYT00", "HYT01",
+            String.valueOf(ErrorCode.DATABASE_IS_CLOSED), String.valueOf(ErrorCode.DATABASE_CALLED_AT_SHUTDOWN));
 
     private SqlFaults() {
     }
@@ -79,6 +84,26 @@ final class SqlFaults {
                 return true;
             }
             if (t instanceof SQLException sql && hasTransientState(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * H2 closed the embedded database (or its store), anywhere in the causes: as a JDBC error, as its internal
+     * {@code DbException}, or as the store's own "closed", which the compaction thread meets directly.
+     */
+    static boolean isClosedEmbeddedDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int code = switch (t) {
+                case SQLException sql -> sql.getErrorCode();
+                case DbException db -> db.getErrorCode();
+                case MVStoreException store when store.getErrorCode() == DataUtils.ERROR_CLOSED ->
+                        ErrorCode.DATABASE_IS_CLOSED;
+                default -> 0;
+            };
+            if (code == ErrorCode.DATABASE_IS_CLOSED || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
                 return true;
             }
         }
